@@ -1,0 +1,20 @@
+using System.Collections.Concurrent;
+
+namespace K8sGpt.Core.Analysis;
+
+/// <summary>Per-analyzer, per-run context: the clock and a sink for errors that must not stop the analyzer.</summary>
+public sealed class AnalyzerContext(string analyzerName, DateTimeOffset now)
+{
+    private readonly ConcurrentQueue<string> _errors = new();
+
+    public string AnalyzerName { get; } = analyzerName;
+
+    /// <summary>The time the run started; analyzers judge ages against it so results are reproducible.</summary>
+    public DateTimeOffset Now { get; } = now;
+
+    public IReadOnlyCollection<string> Errors => _errors;
+
+    /// <summary>Records an error about one object; the analyzer carries on with the others.</summary>
+    public void ReportError(string objectName, Exception exception) =>
+        _errors.Enqueue($"[{AnalyzerName}] {objectName}: {exception.GetType().Name}: {exception.Message}");
+}

@@ -1,0 +1,12 @@
+using K8sGpt.Core.Analysis;
+
+namespace K8sGpt.Core.Analyzers;
+
+/// <summary>The analyzers that ship with the product.</summary>
+public static class BuiltInAnalyzers
+{
+    public static IReadOnlyList<IAnalyzer> Create() =>
+    [
+        new PodAnalyzer(),
+    ];
+}

@@ -1,0 +1,78 @@
+using k8s;
+using k8s.Models;
+
+namespace K8sGpt.Core.Snapshot;
+
+/// <summary>Collects objects and read outcomes, then freezes them into a <see cref="ClusterSnapshot"/>.</summary>
+public sealed class ClusterSnapshotBuilder(ScanScope scope)
+{
+    private readonly Dictionary<ResourceType, List<IKubernetesObject<V1ObjectMeta>>> _objects = [];
+    private readonly Dictionary<ResourceType, ResourceReadStatus> _statuses = [];
+    private readonly Dictionary<string, int> _ignored = new(StringComparer.Ordinal);
+    private readonly Dictionary<(ResourceType, string, string), int> _positions = [];
+    private readonly Lock _gate = new();
+
+    public ScanScope Scope { get; } = scope;
+
+    public SnapshotFacts Facts { get; set; } = new();
+
+    /// <summary>Adds an object; objects outside the namespace scope are dropped.</summary>
+    public void Add(ResourceType type, IKubernetesObject<V1ObjectMeta> obj)
+    {
+        if (type.Namespaced && !Scope.CoversNamespace(obj.Metadata?.NamespaceProperty))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (!_objects.TryGetValue(type, out var list))
+            {
+                _objects[type] = list = [];
+            }
+
+            // The same object read twice (two files, two pages that overlap) is kept once: the later copy wins.
+            var key = (type, obj.Metadata?.NamespaceProperty ?? "", obj.Metadata?.Name ?? "");
+            if (_positions.TryGetValue(key, out var position))
+            {
+                list[position] = obj;
+            }
+            else
+            {
+                _positions[key] = list.Count;
+                list.Add(obj);
+            }
+
+            _statuses.TryAdd(type, ResourceReadStatus.Loaded);
+        }
+    }
+
+    /// <summary>Records how reading a type went (an empty successful list is <see cref="ResourceReadStatus.Loaded"/>).</summary>
+    public void SetStatus(ResourceType type, ResourceReadStatus status)
+    {
+        lock (_gate)
+        {
+            _statuses[type] = status;
+        }
+    }
+
+    public void CountIgnored(string kind)
+    {
+        lock (_gate)
+        {
+            _ignored[kind] = _ignored.GetValueOrDefault(kind) + 1;
+        }
+    }
+
+    public ClusterSnapshot Build()
+    {
+        lock (_gate)
+        {
+            var objects = _objects.ToDictionary(
+                static kv => kv.Key,
+                static kv => (IReadOnlyList<IKubernetesObject<V1ObjectMeta>>)kv.Value.ToArray());
+            var facts = Facts with { IgnoredKinds = new Dictionary<string, int>(_ignored, StringComparer.Ordinal) };
+            return new ClusterSnapshot(Scope, objects, new Dictionary<ResourceType, ResourceReadStatus>(_statuses), facts);
+        }
+    }
+}
