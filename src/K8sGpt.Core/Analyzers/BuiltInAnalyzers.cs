@@ -8,5 +8,11 @@ public static class BuiltInAnalyzers
     public static IReadOnlyList<IAnalyzer> Create() =>
     [
         new PodAnalyzer(),
+        new DeploymentAnalyzer(),
+        new ReplicaSetAnalyzer(),
+        new StatefulSetAnalyzer(),
+        new DaemonSetAnalyzer(),
+        new JobAnalyzer(),
+        new CronJobAnalyzer(),
     ];
 }
