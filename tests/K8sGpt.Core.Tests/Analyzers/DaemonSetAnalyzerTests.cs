@@ -117,6 +117,17 @@ public sealed class DaemonSetAnalyzerTests
     }
 
     [Fact]
+    public void Rolling_update_pod_not_ready_for_longer_than_the_startup_grace_stalls_the_update()
+    {
+        var yaml = DaemonSet(Status(desired: 5, ready: 4, updated: 2, unavailable: 1)) + "\n---\n"
+            + Pod("node-exporter-x7k2p", "Running", "False", "running: {startedAt: \"2026-11-30T11:00:10Z\"}", created: "2026-11-30T11:00:00Z");
+
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(new DaemonSetAnalyzer(), yaml)).Failures);
+
+        Assert.EndsWith("; the rolling update is stalled: pod node-exporter-x7k2p is Running and not ready", failure.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rolling_update_with_more_pods_unavailable_than_its_budget_is_reported()
     {
         Assert.Single(SnapshotFixtures.Analyze(new DaemonSetAnalyzer(), DaemonSet(Status(desired: 5, ready: 2, updated: 2, unavailable: 3))));

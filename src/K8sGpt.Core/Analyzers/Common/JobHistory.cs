@@ -24,6 +24,6 @@ public static class JobHistory
             return true;
         }
 
-        return siblings.Any(s => !ReferenceEquals(s, job) && s.Metadata?.Uid != job.Metadata?.Uid && JobStatus.HasSucceeded(s) && StartedAt(s) > started);
+        return siblings.Any(s => !ReferenceEquals(s, job) && JobStatus.HasSucceeded(s) && StartedAt(s) > started);
     }
 }

@@ -23,9 +23,11 @@ namespace K8sGpt.Core.Analyzers;
 /// </remarks>
 internal static class DaemonSetRollout
 {
-    public sealed record Verdict(bool Reportable, string Detail = "", IReadOnlyList<string?>? SensitiveValues = null)
+    /// <summary>Whether to report, with a detail sentence to append and the object names it mentions.</summary>
+    public sealed record Verdict(bool Reportable, string Detail, IReadOnlyList<string?> Sensitive)
     {
-        public IReadOnlyList<string?> Sensitive => SensitiveValues ?? [];
+        public static readonly Verdict Report = new(true, "", []);
+        public static readonly Verdict Hold = new(false, "", []);
     }
 
     public static Verdict Judge(V1DaemonSet daemonSet, ClusterSnapshot snapshot, DateTimeOffset now)
@@ -33,7 +35,7 @@ internal static class DaemonSetRollout
         var status = daemonSet.Status;
         if (daemonSet.Metadata?.Generation is { } generation && (status?.ObservedGeneration ?? 0) < generation)
         {
-            return new Verdict(false);
+            return Verdict.Hold;
         }
 
         var desired = status?.DesiredNumberScheduled ?? 0;
@@ -42,19 +44,19 @@ internal static class DaemonSetRollout
             && (status?.UpdatedNumberScheduled ?? desired) < desired;
         if (!rolling)
         {
-            return new Verdict(true);
+            return Verdict.Report;
         }
 
         var unavailable = status?.NumberUnavailable ?? desired - ready;
         var budget = Math.Max(1, Scaled(daemonSet.Spec?.UpdateStrategy?.RollingUpdate?.MaxUnavailable, desired, 1));
         if (unavailable > budget)
         {
-            return new Verdict(true);
+            return Verdict.Report;
         }
 
         if (snapshot.WhyUnknown(KnownResources.Pods, daemonSet.Namespace()) is not null)
         {
-            return new Verdict(false);
+            return Verdict.Hold;
         }
 
         var stuck = Ownership.OwnedBy<V1Pod>(snapshot, daemonSet, "DaemonSet")
@@ -63,7 +65,7 @@ internal static class DaemonSetRollout
             .FirstOrDefault();
         if (stuck is null)
         {
-            return new Verdict(false);
+            return Verdict.Hold;
         }
 
         var podName = stuck.Name() ?? "";
