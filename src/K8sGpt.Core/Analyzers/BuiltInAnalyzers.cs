@@ -8,5 +8,12 @@ public static class BuiltInAnalyzers
     public static IReadOnlyList<IAnalyzer> Create() =>
     [
         new PodAnalyzer(),
+        new ServiceAnalyzer(),
+        new IngressAnalyzer(),
+        new PersistentVolumeClaimAnalyzer(),
+        new NodeAnalyzer(),
+        new MutatingWebhookAnalyzer(),
+        new ValidatingWebhookAnalyzer(),
+        new ConfigMapAnalyzer(),
     ];
 }
