@@ -194,6 +194,42 @@ public sealed class PodAnalyzerTests
     }
 
     [Fact]
+    public void Pending_pod_that_no_scheduler_picked_up_is_reported()
+    {
+        var yaml = Pod("  phase: Pending\n  qosClass: BestEffort")
+            .Replace("  nodeName: worker-1\n", "  schedulerName: my-schedular\n", StringComparison.Ordinal);
+
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(new PodAnalyzer(), yaml)).Failures);
+
+        Assert.Equal("PodNotScheduled", failure.Code);
+        Assert.Equal("Pod web-7d9f8b6c5d-x2k4q has been Pending for 2h without any scheduling decision; is scheduler my-schedular running?", failure.Text);
+    }
+
+    [Fact]
+    public void Pending_pod_created_moments_ago_is_not_reported_as_unscheduled()
+    {
+        var yaml = Pod("  phase: Pending")
+            .Replace("  nodeName: worker-1\n", "", StringComparison.Ordinal)
+            .Replace("2026-11-30T10:00:00Z", "2026-11-30T11:59:00Z", StringComparison.Ordinal);
+
+        Assert.Empty(TextsOf(yaml));
+    }
+
+    [Fact]
+    public void Scheduling_gated_pod_is_reported()
+    {
+        var yaml = Pod("""
+              phase: Pending
+              conditions:
+              - {type: PodScheduled, status: "False", reason: SchedulingGated}
+            """).Replace("  nodeName: worker-1\n", "", StringComparison.Ordinal);
+
+        Assert.Equal(
+            ["Pod shop/web-7d9f8b6c5d-x2k4q is in a SchedulingGated state and is blocked from scheduling due to non-empty scheduling gates"],
+            TextsOf(yaml));
+    }
+
+    [Fact]
     public void Evicted_pod_is_reported_with_the_eviction_message()
     {
         var yaml = Pod("""

@@ -27,7 +27,7 @@ public sealed class PodAnalyzer : ObjectAnalyzer<V1Pod>
 
         if (phase == "Pending")
         {
-            failures.AddRange(PodSchedulingChecks.Check(pod, ns, name));
+            failures.AddRange(PodSchedulingChecks.Check(pod, context.Now, ns, name));
         }
 
         if (pod.Status?.Reason == "Evicted")
