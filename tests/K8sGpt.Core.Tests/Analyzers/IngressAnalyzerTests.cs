@@ -205,6 +205,37 @@ public sealed class IngressAnalyzerTests
     }
 
     [Fact]
+    public void Backend_port_of_an_external_name_service_is_not_checked()
+    {
+        var yaml = NginxClass + """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web, namespace: shop}
+            spec: {type: ExternalName, externalName: web.legacy.example.com}
+            ---
+
+            """ + Ingress("  ingressClassName: nginx\n" + RuleToWebHttp);
+
+        Assert.Empty(SnapshotFixtures.Analyze(new IngressAnalyzer(), yaml));
+    }
+
+    [Fact]
+    public void Missing_service_used_by_several_paths_is_reported_once()
+    {
+        var rules = """
+              rules:
+              - host: a.example.com
+                http:
+                  paths:
+                  - {path: /, pathType: Prefix, backend: {service: {name: cart, port: {number: 80}}}}
+                  - {path: /api, pathType: Prefix, backend: {service: {name: cart, port: {number: 80}}}}
+            """;
+        var yaml = NginxClass + WebService + Ingress("  ingressClassName: nginx\n" + rules);
+
+        Assert.Equal(["Ingress uses the service shop/cart which does not exist."], Texts(SnapshotFixtures.Analyze(new IngressAnalyzer(), yaml)));
+    }
+
+    [Fact]
     public void Resource_backends_are_accepted_without_lookups()
     {
         var yaml = NginxClass + Ingress("""

@@ -307,6 +307,24 @@ public sealed class PodAnalyzerTests
     }
 
     [Fact]
+    public void Several_not_ready_containers_report_the_same_unhealthy_event_once()
+    {
+        var yaml = Pod(Running("""
+              - name: web
+                ready: false
+                restartCount: 0
+                state: {running: {startedAt: "2026-11-30T10:00:03Z"}}
+              - name: sidecar
+                ready: false
+                restartCount: 0
+                state: {running: {startedAt: "2026-11-30T10:00:03Z"}}
+            """))
+            + Event("Unhealthy", "Readiness probe failed: connection refused", "2026-11-30T11:59:00Z");
+
+        Assert.Equal(["Readiness probe failed: connection refused"], TextsOf(yaml));
+    }
+
+    [Fact]
     public void Not_ready_running_container_without_an_unhealthy_event_is_not_reported()
     {
         var yaml = Pod(Running("""

@@ -111,6 +111,16 @@ public sealed class ServiceAnalyzerTests
     }
 
     [Fact]
+    public void Dual_stack_slices_count_a_not_ready_pod_once()
+    {
+        var yaml = WebService
+            + Slice("web-v4", Endpoint("web-7d9f-x1", "10.244.1.7", ready: false))
+            + Slice("web-v6abc", Endpoint("web-7d9f-x1", "fd00:10:244::7", ready: false));
+
+        Assert.Equal(["Service has not ready endpoints, pods: [Pod/web-7d9f-x1], expected 1"], Texts(SnapshotFixtures.Analyze(new ServiceAnalyzer(), yaml)));
+    }
+
+    [Fact]
     public void Terminating_endpoints_during_a_rollout_are_not_reported()
     {
         var yaml = WebService + Slice(
