@@ -14,5 +14,12 @@ public static class BuiltInAnalyzers
         new DaemonSetAnalyzer(),
         new JobAnalyzer(),
         new CronJobAnalyzer(),
+        new ServiceAnalyzer(),
+        new IngressAnalyzer(),
+        new PersistentVolumeClaimAnalyzer(),
+        new NodeAnalyzer(),
+        new MutatingWebhookAnalyzer(),
+        new ValidatingWebhookAnalyzer(),
+        new ConfigMapAnalyzer(),
     ];
 }

@@ -27,7 +27,7 @@ public sealed class PodAnalyzer : ObjectAnalyzer<V1Pod>
 
         if (phase == "Pending")
         {
-            failures.AddRange(PodSchedulingChecks.Check(pod, ns, name));
+            failures.AddRange(PodSchedulingChecks.Check(pod, context.Now, ns, name));
         }
 
         if (pod.Status?.Reason == "Evicted")
@@ -41,9 +41,9 @@ public sealed class PodAnalyzer : ObjectAnalyzer<V1Pod>
             failures.Add(Failure.Of("PodFailed", $"Pod {name} failed with reason {reason}{message}", "status.reason", ns, name));
         }
 
-        if (pod.Metadata.DeletionTimestamp is { } deleted)
+        if (pod.Metadata?.DeletionTimestamp is { } deleted)
         {
-            var grace = TimeSpan.FromSeconds(pod.Metadata.DeletionGracePeriodSeconds ?? 0);
+            var grace = TimeSpan.FromSeconds(pod.Metadata?.DeletionGracePeriodSeconds ?? 0);
             var lingering = context.Now - new DateTimeOffset(DateTime.SpecifyKind(deleted, DateTimeKind.Utc)) - grace;
             if (lingering > TerminatingGrace)
             {
@@ -67,7 +67,7 @@ public sealed class PodAnalyzer : ObjectAnalyzer<V1Pod>
 
     private static bool BelongsToSucceededJob(V1Pod pod, ClusterSnapshot snapshot)
     {
-        var owner = pod.Metadata.OwnerReferences?.FirstOrDefault(static o => o.Kind == "Job");
+        var owner = pod.Metadata?.OwnerReferences?.FirstOrDefault(static o => o.Kind == "Job");
         if (owner is null)
         {
             return false;
