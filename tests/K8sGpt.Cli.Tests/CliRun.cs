@@ -1,3 +1,4 @@
+using System.CommandLine;
 using K8sGpt.Cli.Infrastructure;
 
 namespace K8sGpt.Cli.Tests;
@@ -37,12 +38,30 @@ internal sealed class CliRun : IDisposable
 
     public async Task<CliResult> RunAsync(params string[] args) => await RunAsync(outputIsTerminal: false, args);
 
-    public async Task<CliResult> RunAsync(bool outputIsTerminal, params string[] args)
+    public Task<CliResult> RunAsync(bool outputIsTerminal, params string[] args) =>
+        RunAsync(outputIsTerminal, (io, a) => CliApp.RunAsync(a, io), args);
+
+    /// <summary>Runs a command tree built by the test (for example over a catalog of fake analyzers).</summary>
+    public Task<CliResult> RunAsync(Func<ConsoleIo, GlobalOptions, Command> command, params string[] args) =>
+        RunAsync(outputIsTerminal: false, (io, a) =>
+        {
+            var globals = new GlobalOptions();
+            var root = new RootCommand("test");
+            foreach (var option in globals.All)
+            {
+                root.Options.Add(option);
+            }
+
+            root.Subcommands.Add(command(io, globals));
+            return root.Parse(a).InvokeAsync(new InvocationConfiguration { Output = io.Output, Error = io.Error, EnableDefaultExceptionHandler = false });
+        }, args);
+
+    private async Task<CliResult> RunAsync(bool outputIsTerminal, Func<ConsoleIo, string[], Task<int>> run, string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var io = new ConsoleIo(output, error, TextReader.Null, name => _environment.GetValueOrDefault(name), outputIsTerminal, errorIsTerminal: outputIsTerminal);
-        var exit = await CliApp.RunAsync(args, io);
+        var exit = await run(io, args);
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 
