@@ -32,6 +32,20 @@ public sealed class FiltersCliTests
     }
 
     [Fact]
+    public async Task Bare_filters_prints_help_and_succeeds()
+    {
+        using var cli = new CliRun();
+
+        var result = await cli.RunAsync("filters");
+
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("list", result.Out, StringComparison.Ordinal);
+        Assert.Contains("add <names>", result.Out, StringComparison.Ordinal);
+        Assert.Contains("remove <names>", result.Out, StringComparison.Ordinal);
+        Assert.Equal("", result.Err);
+    }
+
+    [Fact]
     public async Task Adding_an_already_active_filter_says_so_and_writes_nothing()
     {
         using var cli = new CliRun();

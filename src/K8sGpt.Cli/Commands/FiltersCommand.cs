@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using K8sGpt.Cli.Infrastructure;
 using K8sGpt.Core.Analysis;
 using Spectre.Console;
@@ -17,6 +18,9 @@ public sealed class FiltersCommand(ConsoleIo io, GlobalOptions globals, Analyzer
         command.Subcommands.Add(BuildList());
         command.Subcommands.Add(BuildEdit("add", "Add analyzers to active_filters, e.g. k8sgpt filters add Service,Ingress", AddAsync));
         command.Subcommands.Add(BuildEdit("remove", "Remove analyzers from active_filters, e.g. k8sgpt filters remove Service", RemoveAsync));
+
+        // Bare `filters` prints its help and succeeds, as the reference does.
+        command.SetAction(static parse => new HelpAction().Invoke(parse));
         return command;
     }
 
