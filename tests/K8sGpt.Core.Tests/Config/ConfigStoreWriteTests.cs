@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.Versioning;
 using K8sGpt.Core.Config;
 
@@ -99,6 +100,44 @@ public sealed class ConfigStoreWriteTests
 
             Assert.Contains("another k8sgpt process", ex.Message, StringComparison.Ordinal);
             Assert.Equal("active_filters: [Pod]\n", await File.ReadAllTextAsync(path));
+        }
+
+        await new ConfigStore(path).UpdateAsync(c => c with { ActiveFilters = ["Service"] }, CancellationToken.None);
+        Assert.Equal(["Service"], new ConfigStore(path).Load().ActiveFilters);
+    }
+
+    [Fact]
+    public async Task Update_is_locked_out_while_another_process_holds_the_lock_file()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("k8sgpt.yaml", "active_filters: [Pod]\n");
+
+        // flock(1) takes the same advisory lock .NET takes for FileShare.None, from a separate process.
+        var start = new ProcessStartInfo("flock", [path + ".lock", "-c", "echo locked; read line"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+        };
+        using var holder = Process.Start(start)!;
+        try
+        {
+            Assert.Equal("locked", await holder.StandardOutput.ReadLineAsync());
+
+            var ex = await Assert.ThrowsAsync<ConfigException>(() =>
+                new ConfigStore(path, TimeSpan.FromMilliseconds(100)).UpdateAsync(c => c with { ActiveFilters = ["Service"] }, CancellationToken.None));
+            Assert.Contains("another k8sgpt process", ex.Message, StringComparison.Ordinal);
+
+            await holder.StandardInput.WriteLineAsync("release");
+            holder.StandardInput.Close();
+            using var exitTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await holder.WaitForExitAsync(exitTimeout.Token);
+        }
+        finally
+        {
+            if (!holder.HasExited)
+            {
+                holder.Kill();
+            }
         }
 
         await new ConfigStore(path).UpdateAsync(c => c with { ActiveFilters = ["Service"] }, CancellationToken.None);
