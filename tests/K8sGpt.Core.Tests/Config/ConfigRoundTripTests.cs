@@ -113,6 +113,26 @@ public sealed class ConfigRoundTripTests
     }
 
     [Fact]
+    public async Task Anchors_and_aliases_in_unknown_keys_survive_an_update()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("k8sgpt.yaml", """
+            defaults: &defaults {region: eu-west-1, retries: 3}
+            staging: *defaults
+            active_filters: [Pod]
+            """);
+
+        await new ConfigStore(path).UpdateAsync(c => c with { ActiveFilters = ["Service"] }, CancellationToken.None);
+        await new ConfigStore(path).UpdateAsync(c => c with { ActiveFilters = ["Pod"] }, CancellationToken.None);
+
+        var config = new ConfigStore(path).Load();
+        Assert.Equal(["Pod"], config.ActiveFilters);
+        Assert.Contains("region: eu-west-1", ConfigStore.Render(config), StringComparison.Ordinal);
+        Assert.Equal(["defaults", "staging"], config.Extra.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(config.Extra["defaults"].ToString(), config.Extra["staging"].ToString());
+    }
+
+    [Fact]
     public void Azure_api_version_is_written_quoted()
     {
         var text = ConfigStore.Render(new K8sGptConfig
