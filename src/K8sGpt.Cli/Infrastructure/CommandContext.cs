@@ -10,9 +10,7 @@ public sealed class CommandContext(ConsoleIo io, GlobalOptions globals, ParseRes
 
     public ParseResult ParseResult { get; } = parseResult;
 
-    public string ConfigPath => ParseResult.GetValue(globals.Config) is { Length: > 0 } path
-        ? path
-        : ConfigPaths.DefaultConfigFile(Io.Environment);
+    public string ConfigPath => ConfigPaths.Resolve(ParseResult.GetValue(globals.Config), Io.Environment);
 
     public string? KubeConfig => ParseResult.GetValue(globals.KubeConfig);
 

@@ -8,7 +8,7 @@ namespace K8sGpt.Core.Config;
 /// Maps <c>k8sgpt.yaml</c> to <see cref="K8sGptConfig"/> and back. Keys are matched case-insensitively (the
 /// reference tool's config library lower-cases them); unknown keys are carried through untouched.
 /// </summary>
-internal static class ConfigYaml
+internal static partial class ConfigYaml
 {
     private static readonly string[] s_providerKeys =
     [
@@ -24,42 +24,10 @@ internal static class ConfigYaml
         {
             Ai = map.TryGetValue("ai", out var ai) ? ReadAi(Mapping(ai, "ai", file), file) : new AiConfig(),
             ActiveFilters = map.TryGetValue("active_filters", out var filters) ? Strings(filters, "active_filters", file) : [],
-            Cache = map.TryGetValue("cache", out var cache) ? ReadCache(Mapping(cache, "cache", file)) : new CacheConfig(),
+            Cache = map.TryGetValue("cache", out var cache) ? ReadCache(Mapping(cache, "cache", file), file) : new CacheConfig(),
             CustomAnalyzers = map.TryGetValue("custom_analyzers", out var custom) ? ReadCustomAnalyzers(custom, file) : [],
             Extra = Rest(root, "ai", "active_filters", "cache", "custom_analyzers"),
         };
-    }
-
-    public static YamlMappingNode Write(K8sGptConfig config)
-    {
-        var root = new YamlMappingNode();
-        var ai = new YamlMappingNode();
-        if (config.Ai.DefaultProvider.Length > 0)
-        {
-            ai.Add("defaultprovider", config.Ai.DefaultProvider);
-        }
-
-        ai.Add("providers", new YamlSequenceNode(config.Ai.Providers.Select(WriteProvider)));
-        AddRest(ai, config.Ai.Extra);
-        root.Add("ai", ai);
-        root.Add("active_filters", new YamlSequenceNode(config.ActiveFilters.Select(static f => new YamlScalarNode(f))));
-
-        var cache = new YamlMappingNode { { "currentCacheType", Quoted(config.Cache.CurrentCacheType) } };
-        AddRest(cache, config.Cache.Settings);
-        root.Add("cache", cache);
-
-        root.Add("custom_analyzers", new YamlSequenceNode(config.CustomAnalyzers.Select(static c =>
-        {
-            var node = new YamlMappingNode
-            {
-                { "name", c.Name },
-                { "connection", new YamlMappingNode { { "url", c.Url }, { "port", c.Port } } },
-            };
-            AddRest(node, c.Extra);
-            return (YamlNode)node;
-        })));
-        AddRest(root, config.Extra);
-        return root;
     }
 
     private static AiConfig ReadAi(YamlMappingNode ai, string file)
@@ -70,7 +38,7 @@ internal static class ConfigYaml
         {
             for (var i = 0; i < seq.Children.Count; i++)
             {
-                providers.Add(ReadProvider(Mapping(seq.Children[i], $"ai.providers[{i}]", file), $"ai.providers[{i}]", file));
+                providers.Add(ReadProvider(Entry(seq.Children[i], $"ai.providers[{i}]", file), $"ai.providers[{i}]", file));
             }
         }
         else if (map.TryGetValue("providers", out var other) && !IsNull(other))
@@ -80,7 +48,7 @@ internal static class ConfigYaml
 
         return new AiConfig
         {
-            DefaultProvider = Scalar(map, "defaultprovider"),
+            DefaultProvider = Scalar(map, "defaultprovider", "ai", file),
             Providers = providers,
             Extra = Rest(ai, "defaultprovider", "providers"),
         };
@@ -91,65 +59,33 @@ internal static class ConfigYaml
         var map = Index(node);
         return new AiProviderConfig
         {
-            Name = Scalar(map, "name"),
-            Model = Scalar(map, "model"),
-            Password = Scalar(map, "password"),
-            BaseUrl = Scalar(map, "baseurl"),
-            ProxyEndpoint = Scalar(map, "proxyendpoint"),
-            ProxyPort = Scalar(map, "proxyport"),
-            EndpointName = Scalar(map, "endpointname"),
-            Engine = Scalar(map, "engine"),
+            Name = Scalar(map, "name", path, file),
+            Model = Scalar(map, "model", path, file),
+            Password = Scalar(map, "password", path, file),
+            BaseUrl = Scalar(map, "baseurl", path, file),
+            ProxyEndpoint = Scalar(map, "proxyendpoint", path, file),
+            ProxyPort = Scalar(map, "proxyport", path, file),
+            EndpointName = Scalar(map, "endpointname", path, file),
+            Engine = Scalar(map, "engine", path, file),
             Temperature = Number(map, "temperature", path, file),
-            ProviderRegion = Scalar(map, "providerregion"),
-            ProviderId = Scalar(map, "providerid"),
-            CompartmentId = Scalar(map, "compartmentid"),
+            ProviderRegion = Scalar(map, "providerregion", path, file),
+            ProviderId = Scalar(map, "providerid", path, file),
+            CompartmentId = Scalar(map, "compartmentid", path, file),
             TopP = Number(map, "topp", path, file),
-            TopK = (int?)Number(map, "topk", path, file),
-            MaxTokens = (int?)Number(map, "maxtokens", path, file),
+            TopK = Integer(map, "topk", path, file),
+            MaxTokens = Integer(map, "maxtokens", path, file),
             StopSequences = map.TryGetValue("stopsequences", out var stops) ? Strings(stops, $"{path}.stopsequences", file) : [],
-            OrganizationId = Scalar(map, "organizationid"),
-            AzureApiType = Scalar(map, "azureapitype"),
-            AzureApiVersion = Scalar(map, "azureapiversion"),
-            CustomHeaders = map.TryGetValue("customheaders", out var headers) ? ReadHeaders(headers) : [],
+            OrganizationId = Scalar(map, "organizationid", path, file),
+            AzureApiType = Scalar(map, "azureapitype", path, file),
+            AzureApiVersion = Scalar(map, "azureapiversion", path, file),
+            CustomHeaders = map.TryGetValue("customheaders", out var headers) ? ReadHeaders(headers, $"{path}.customheaders", file) : [],
             Extra = Rest(node, s_providerKeys),
         };
     }
 
-    private static YamlNode WriteProvider(AiProviderConfig p)
+    private static CacheConfig ReadCache(YamlMappingNode node, string file) => new()
     {
-        var node = new YamlMappingNode { { "name", p.Name }, { "model", Quoted(p.Model) } };
-        AddIfSet(node, "password", p.Password);
-        AddIfSet(node, "baseurl", p.BaseUrl);
-        AddIfSet(node, "proxyEndpoint", p.ProxyEndpoint);
-        AddIfSet(node, "proxyPort", p.ProxyPort);
-        AddIfSet(node, "endpointname", p.EndpointName);
-        AddIfSet(node, "engine", p.Engine);
-        AddIfSet(node, "temperature", p.Temperature);
-        AddIfSet(node, "providerregion", p.ProviderRegion);
-        AddIfSet(node, "providerid", p.ProviderId);
-        AddIfSet(node, "compartmentid", p.CompartmentId);
-        AddIfSet(node, "topp", p.TopP);
-        AddIfSet(node, "topk", p.TopK);
-        AddIfSet(node, "maxtokens", p.MaxTokens);
-        if (p.StopSequences.Count > 0)
-        {
-            node.Add("stopsequences", new YamlSequenceNode(p.StopSequences.Select(static s => Quoted(s))));
-        }
-
-        AddIfSet(node, "organizationid", p.OrganizationId);
-        AddIfSet(node, "azureapitype", p.AzureApiType);
-        AddIfSet(node, "azureapiversion", p.AzureApiVersion);
-        node.Add("customheaders", new YamlSequenceNode(p.CustomHeaders.Select(static h => (YamlNode)new YamlMappingNode
-        {
-            { h.Key, new YamlSequenceNode(h.Value.Select(static v => Quoted(v))) },
-        })));
-        AddRest(node, p.Extra);
-        return node;
-    }
-
-    private static CacheConfig ReadCache(YamlMappingNode node) => new()
-    {
-        CurrentCacheType = Scalar(Index(node), "currentcachetype"),
+        CurrentCacheType = Scalar(Index(node), "currentcachetype", "cache", file),
         Settings = Rest(node, "currentcachetype"),
     };
 
@@ -168,37 +104,50 @@ internal static class ConfigYaml
         var result = new List<CustomAnalyzerConfig>();
         for (var i = 0; i < seq.Children.Count; i++)
         {
-            var entry = Index(Mapping(seq.Children[i], $"custom_analyzers[{i}]", file));
-            var connection = entry.TryGetValue("connection", out var c) ? Index(Mapping(c, $"custom_analyzers[{i}].connection", file)) : [];
-            result.Add(new CustomAnalyzerConfig(Scalar(entry, "name"), Scalar(connection, "url"), Scalar(connection, "port"))
+            var path = $"custom_analyzers[{i}]";
+            var item = Entry(seq.Children[i], path, file);
+            var entry = Index(item);
+            var connectionNode = entry.TryGetValue("connection", out var c) ? Mapping(c, $"{path}.connection", file) : new YamlMappingNode();
+            var connection = Index(connectionNode);
+            var connectionPath = $"{path}.connection";
+            result.Add(new CustomAnalyzerConfig(Scalar(entry, "name", path, file), Scalar(connection, "url", connectionPath, file), Scalar(connection, "port", connectionPath, file))
             {
-                Extra = Rest((YamlMappingNode)seq.Children[i], "name", "connection"),
+                Extra = Rest(item, "name", "connection"),
+                ConnectionExtra = Rest(connectionNode, "url", "port"),
             });
         }
 
         return result;
     }
 
-    private static List<KeyValuePair<string, IReadOnlyList<string>>> ReadHeaders(YamlNode node)
+    private static List<KeyValuePair<string, IReadOnlyList<string>>> ReadHeaders(YamlNode node, string path, string file)
     {
         var result = new List<KeyValuePair<string, IReadOnlyList<string>>>();
-        var maps = node switch
+        IEnumerable<YamlNode> maps = node switch
         {
-            YamlSequenceNode seq => seq.Children.OfType<YamlMappingNode>(),
+            YamlSequenceNode seq => seq.Children,
             YamlMappingNode map => [map],
-            _ => [],
+            _ when IsNull(node) => [],
+            _ => throw Invalid(node, path, "a list of header: [values] mappings", file),
         };
         foreach (var map in maps)
         {
-            foreach (var (key, value) in map.Children)
+            if (map is not YamlMappingNode mapping)
             {
-                var values = value switch
+                throw Invalid(map, path, "a list of header: [values] mappings", file);
+            }
+
+            foreach (var (key, value) in mapping.Children)
+            {
+                var name = key is YamlScalarNode { Value: { Length: > 0 } k } ? k : throw Invalid(key, path, "keyed by header names", file);
+                string[] values = value switch
                 {
-                    YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>().Select(static s => s.Value ?? "").ToArray(),
+                    YamlSequenceNode seq => seq.Children.Select(v => v is YamlScalarNode s ? s.Value ?? "" : throw Invalid(v, $"{path}.{name}", "a list of strings", file)).ToArray(),
+                    YamlScalarNode scalar when IsNull(scalar) => [],
                     YamlScalarNode scalar => [scalar.Value ?? ""],
-                    _ => [],
+                    _ => throw Invalid(value, $"{path}.{name}", "a list of strings", file),
                 };
-                result.Add(new(((YamlScalarNode)key).Value ?? "", values));
+                result.Add(new(name, values));
             }
         }
 
@@ -233,16 +182,12 @@ internal static class ConfigYaml
         return result;
     }
 
-    private static void AddRest(YamlMappingNode node, IReadOnlyDictionary<string, YamlNode> rest)
-    {
-        foreach (var (key, value) in rest)
-        {
-            node.Add(key, value);
-        }
-    }
-
     private static YamlMappingNode Mapping(YamlNode node, string path, string file) =>
         node as YamlMappingNode ?? (IsNull(node) ? new YamlMappingNode() : throw Invalid(node, path, "a mapping", file));
+
+    /// <summary>A list entry must be a mapping: an empty entry has no name and would be written back as garbage.</summary>
+    private static YamlMappingNode Entry(YamlNode node, string path, string file) =>
+        node as YamlMappingNode ?? throw Invalid(node, path, "a mapping", file);
 
     private static List<string> Strings(YamlNode node, string path, string file) => node switch
     {
@@ -252,12 +197,33 @@ internal static class ConfigYaml
         _ => throw Invalid(node, path, "a list", file),
     };
 
-    private static string Scalar(Dictionary<string, YamlNode> map, string key) =>
-        map.TryGetValue(key, out var node) && node is YamlScalarNode scalar && !IsNull(node) ? scalar.Value ?? "" : "";
+    private static string Scalar(Dictionary<string, YamlNode> map, string key, string path, string file)
+    {
+        if (!map.TryGetValue(key, out var node) || IsNull(node))
+        {
+            return "";
+        }
+
+        // A known key holding a list or mapping cannot be represented; dropping it silently would lose it on the next write.
+        return node is YamlScalarNode scalar ? scalar.Value ?? "" : throw Invalid(node, $"{path}.{key}", "a text value", file);
+    }
+
+    private static int? Integer(Dictionary<string, YamlNode> map, string key, string path, string file)
+    {
+        var text = Scalar(map, key, path, file);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Invalid(map[key], $"{path}.{key}", "a whole number", file);
+    }
 
     private static double? Number(Dictionary<string, YamlNode> map, string key, string path, string file)
     {
-        var text = Scalar(map, key);
+        var text = Scalar(map, key, path, file);
         if (text.Length == 0)
         {
             return null;
@@ -268,33 +234,9 @@ internal static class ConfigYaml
             : throw Invalid(map[key], $"{path}.{key}", "a number", file);
     }
 
-    private static bool IsNull(YamlNode node) =>
+    internal static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" };
 
     private static ConfigException Invalid(YamlNode node, string path, string expected, string file) =>
         new($"config file {file}, line {node.Start.Line}: {path} must be {expected}");
-
-    private static YamlScalarNode Quoted(string value) =>
-        new(value) { Style = value.Length == 0 || NeedsQuotes(value) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any };
-
-    private static bool NeedsQuotes(string value) =>
-        char.IsAsciiDigit(value[0])
-        || double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
-        || value is "true" or "false" or "null" or "~" or "yes" or "no";
-
-    private static void AddIfSet(YamlMappingNode node, string key, string value)
-    {
-        if (value.Length > 0)
-        {
-            node.Add(key, Quoted(value));
-        }
-    }
-
-    private static void AddIfSet(YamlMappingNode node, string key, double? value)
-    {
-        if (value is { } v)
-        {
-            node.Add(key, new YamlScalarNode(v.ToString("R", CultureInfo.InvariantCulture)));
-        }
-    }
 }
