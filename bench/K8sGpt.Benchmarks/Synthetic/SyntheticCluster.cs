@@ -116,7 +116,7 @@ internal sealed class SyntheticCluster
                 _items.Add(evt);
             }
 
-            pods.Add(new PodRef(podName, uid, ip, failure == PodFailure.None));
+            pods.Add(new PodRef(podName, uid, failure == PodFailure.Unschedulable ? null : ip, failure == PodFailure.None));
             _pods++;
         }
 

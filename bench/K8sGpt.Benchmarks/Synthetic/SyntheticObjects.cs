@@ -113,22 +113,30 @@ internal static partial class SyntheticObjects
     {
         static JsonObject Address(PodRef pod, string ns) => new()
         {
-            ["ip"] = pod.Ip,
+            ["ip"] = pod.Ip!,
             ["targetRef"] = new JsonObject { ["kind"] = "Pod", ["name"] = pod.Name, ["namespace"] = ns, ["uid"] = pod.Uid },
         };
 
+        var endpoints = Object("v1", "Endpoints", Meta(name, ns, uid, Labels(("app", name))));
+        var withIp = pods.Where(static p => p.Ip is not null).ToArray();
+        if (withIp.Length == 0)
+        {
+            return endpoints;
+        }
+
         var subset = new JsonObject { ["ports"] = new JsonArray(new JsonObject { ["name"] = "http", ["port"] = 8080, ["protocol"] = "TCP" }) };
-        if (pods.Any(static p => p.Ready))
+        if (withIp.Any(static p => p.Ready))
         {
-            subset["addresses"] = Array(pods.Where(static p => p.Ready).Select(p => Address(p, ns)));
+            subset["addresses"] = Array(withIp.Where(static p => p.Ready).Select(p => Address(p, ns)));
         }
 
-        if (pods.Any(static p => !p.Ready))
+        if (withIp.Any(static p => !p.Ready))
         {
-            subset["notReadyAddresses"] = Array(pods.Where(static p => !p.Ready).Select(p => Address(p, ns)));
+            subset["notReadyAddresses"] = Array(withIp.Where(static p => !p.Ready).Select(p => Address(p, ns)));
         }
 
-        return Object("v1", "Endpoints", Meta(name, ns, uid, Labels(("app", name))), status: null).Also(o => o["subsets"] = new JsonArray(subset));
+        endpoints["subsets"] = new JsonArray(subset);
+        return endpoints;
     }
 
     public static JsonObject Event(string ns, string kind, string name, string uid, string eventUid, string type, string reason, string message, int count)
@@ -143,11 +151,5 @@ internal static partial class SyntheticObjects
         evt["lastTimestamp"] = Time(TimeSpan.FromMinutes(2));
         evt["source"] = new JsonObject { ["component"] = kind is "Job" ? "job-controller" : "kubelet" };
         return evt;
-    }
-
-    private static JsonObject Also(this JsonObject obj, Action<JsonObject> change)
-    {
-        change(obj);
-        return obj;
     }
 }
