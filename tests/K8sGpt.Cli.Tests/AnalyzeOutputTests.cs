@@ -11,7 +11,7 @@ public sealed class AnalyzeOutputTests
     {
         using var cli = new CliRun();
 
-        var result = await cli.RunAsync("analyze", "--snapshot", CliRun.Fixture("crashloop.yaml"), "-o", "json");
+        var result = await cli.RunAsync("analyze", "--snapshot", CliRun.Fixture("crashloop.yaml"), "-f", "Pod", "-o", "json");
 
         Assert.Equal(0, result.Exit);
         Assert.Equal("", result.Err);
@@ -56,7 +56,7 @@ public sealed class AnalyzeOutputTests
     {
         using var cli = new CliRun();
 
-        var result = await cli.RunAsync("analyze", "--snapshot", CliRun.Fixture("crashloop.yaml"));
+        var result = await cli.RunAsync("analyze", "--snapshot", CliRun.Fixture("crashloop.yaml"), "-f", "Pod");
 
         Assert.Equal(0, result.Exit);
         Assert.Equal(
@@ -98,8 +98,8 @@ public sealed class AnalyzeOutputTests
         using var coloured = new CliRun();
         using var plain = new CliRun(("NO_COLOR", "1"));
 
-        var withColour = await coloured.RunAsync(outputIsTerminal: true, "analyze", "--snapshot", CliRun.Fixture("crashloop.yaml"));
-        var withoutColour = await plain.RunAsync(outputIsTerminal: true, "analyze", "--snapshot", CliRun.Fixture("crashloop.yaml"));
+        var withColour = await coloured.RunAsync(outputIsTerminal: true, "analyze", "--snapshot", CliRun.Fixture("crashloop.yaml"), "-f", "Pod");
+        var withoutColour = await plain.RunAsync(outputIsTerminal: true, "analyze", "--snapshot", CliRun.Fixture("crashloop.yaml"), "-f", "Pod");
 
         Assert.Contains('\u001b', withColour.Out);
         Assert.DoesNotContain('\u001b', withoutColour.Out);
@@ -147,7 +147,7 @@ public sealed class AnalyzeOutputTests
     {
         using var cli = new CliRun();
 
-        var result = await cli.RunAsync("analyze", "--snapshot", CliRun.Fixture("crashloop.yaml"), "--fail-on-problems");
+        var result = await cli.RunAsync("analyze", "--snapshot", CliRun.Fixture("crashloop.yaml"), "-f", "Pod", "--fail-on-problems");
 
         Assert.Equal(3, result.Exit);
         Assert.Contains("0: Pod shop/web-5d9f-abcde", result.Out, StringComparison.Ordinal);
