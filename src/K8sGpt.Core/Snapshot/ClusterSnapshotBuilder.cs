@@ -56,6 +56,15 @@ public sealed class ClusterSnapshotBuilder(ScanScope scope)
         }
     }
 
+    /// <summary>Records that a type was read completely, unless a status was already recorded for it.</summary>
+    public void MarkLoaded(ResourceType type)
+    {
+        lock (_gate)
+        {
+            _statuses.TryAdd(type, ResourceReadStatus.Loaded);
+        }
+    }
+
     public void CountIgnored(string kind)
     {
         lock (_gate)

@@ -127,6 +127,7 @@ public static class SnapshotReader
     {
         private readonly List<(ResourceType Type, IKubernetesObject<V1ObjectMeta> Object)> _objects = [];
         private readonly List<string> _ignored = [];
+        private readonly HashSet<ResourceType> _listedTypes = [];
         private JsonObject? _header;
 
         public void AddDocument(JsonObject obj, string where)
@@ -142,6 +143,13 @@ public static class SnapshotReader
             {
                 var itemKind = kind[..^"List".Length];
                 var listApiVersion = obj["apiVersion"]?.GetValue<string>() ?? "v1";
+
+                // A typed list (SecretList) says its type was read even when it has no items: "there are none".
+                if (itemKind.Length > 0 && KnownResources.FindByApiVersion(listApiVersion, itemKind) is { } listedType)
+                {
+                    _listedTypes.Add(listedType);
+                }
+
                 for (var i = 0; i < items.Count; i++)
                 {
                     if (items[i] is not JsonObject item)
@@ -225,6 +233,11 @@ public static class SnapshotReader
             foreach (var (type, obj) in _objects)
             {
                 builder.Add(type, obj);
+            }
+
+            foreach (var type in _listedTypes)
+            {
+                builder.MarkLoaded(type);
             }
 
             foreach (var kind in _ignored)

@@ -1,0 +1,92 @@
+using k8s.Models;
+using K8sGpt.Core.Snapshot;
+using K8sGpt.Core.Snapshot.Files;
+using K8sGpt.Testing.Fixtures;
+
+namespace K8sGpt.Core.Tests.Snapshot;
+
+public sealed class SnapshotReaderTests
+{
+    [Fact]
+    public void An_empty_typed_list_means_the_type_was_read_and_there_are_none()
+    {
+        var snapshot = SnapshotFixtures.FromYaml("""
+            apiVersion: v1
+            kind: SecretList
+            items: []
+            """);
+
+        Assert.True(snapshot.Find<V1Secret>("shop", "tls").NotFound);
+    }
+
+    [Fact]
+    public void A_type_absent_from_a_snapshot_file_is_unknown_not_missing()
+    {
+        var snapshot = SnapshotFixtures.FromYaml("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web, namespace: shop}
+            """);
+
+        var lookup = snapshot.Find<V1Secret>("shop", "tls");
+
+        Assert.Equal(LookupOutcome.Unknown, lookup.Outcome);
+    }
+
+    [Fact]
+    public void Json_lists_multi_document_yaml_and_single_objects_are_all_read_and_unknown_kinds_counted()
+    {
+        var snapshot = SnapshotFixtures.FromYaml("""
+            apiVersion: v1
+            kind: List
+            items:
+            - {apiVersion: v1, kind: Pod, metadata: {name: a, namespace: shop}}
+            - {apiVersion: example.com/v1, kind: Widget, metadata: {name: w, namespace: shop}}
+            ---
+            apiVersion: v1
+            kind: PodList
+            items:
+            - metadata: {name: b, namespace: shop}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: shop}
+            """);
+
+        Assert.Equal(["a", "b"], snapshot.All<V1Pod>().Select(static p => p.Metadata.Name));
+        Assert.Single(snapshot.All<V1Deployment>());
+        Assert.Equal(1, snapshot.Facts.IgnoredKinds["Widget"]);
+    }
+
+    [Theory]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata: {name: a\n", "document 1")]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\nkind: [oops\n", "document 2")]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nspec: {}\n", "document 2")]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nstatus: {containerStatuses: 7}\n", "document 1")]
+    public void A_malformed_document_is_an_error_naming_file_and_position(string yaml, string position)
+    {
+        var error = Assert.Throws<SnapshotReadException>(() => SnapshotFixtures.FromYaml(yaml));
+
+        Assert.Contains("fixture.yaml", error.Message, StringComparison.Ordinal);
+        Assert.Contains(position, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Namespace_and_selector_apply_to_snapshots()
+    {
+        var snapshot = SnapshotFixtures.FromYaml(
+            """
+            apiVersion: v1
+            kind: List
+            items:
+            - {apiVersion: v1, kind: Pod, metadata: {name: a, namespace: shop, labels: {app: web, tier: front}}}
+            - {apiVersion: v1, kind: Pod, metadata: {name: b, namespace: shop, labels: {app: db}}}
+            - {apiVersion: v1, kind: Pod, metadata: {name: c, namespace: data, labels: {app: web}}}
+            """,
+            ns: "shop",
+            selector: "app notin (db),tier");
+
+        Assert.Equal(["a", "b"], snapshot.All<V1Pod>().Select(static p => p.Metadata.Name));
+        Assert.Equal(["a"], snapshot.Selected<V1Pod>().Select(static p => p.Metadata.Name));
+    }
+}
