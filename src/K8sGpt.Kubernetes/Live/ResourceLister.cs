@@ -52,7 +52,7 @@ internal sealed class ResourceLister(ApiConnection api, LiveClusterOptions optio
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new([], new ResourceReadStatus(ReadState.Failed, $"{verb} timed out after {options.ListTimeout.TotalSeconds:0} s"), pages);
+            return new([], new ResourceReadStatus(ReadState.Failed, $"{verb} timed out after {options.ListTimeout.TotalSeconds:0.#} s"), pages);
         }
         catch (HttpRequestException ex)
         {

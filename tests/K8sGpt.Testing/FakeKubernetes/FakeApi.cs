@@ -69,6 +69,9 @@ internal sealed class FakeApi(FakeKubernetesServer server)
             case [var plural]:
                 await ListAsync(context, groupVersion, plural, null).ConfigureAwait(false);
                 return;
+            case ["namespaces", var name] when groupVersion == "v1" && server.FaultFor(KnownResources.Namespaces)?.Status == 403:
+                await WriteStatusAsync(context, 403, "Forbidden", $"namespaces \"{name}\" is forbidden: User \"system:serviceaccount:default:k8sgpt\" cannot get resource \"namespaces\"").ConfigureAwait(false);
+                return;
             case ["namespaces", var name] when groupVersion == "v1":
                 var ns = server.Objects.Get(KnownResources.Namespaces, "", name);
                 await (ns is null
