@@ -35,6 +35,10 @@ internal sealed class FakeApi(FakeKubernetesServer server)
             case ["version"]:
                 await WriteAsync(context, new JsonObject { ["major"] = "1", ["minor"] = "31", ["gitVersion"] = server.ServerVersion }).ConfigureAwait(false);
                 return;
+            case ["api" or "apis"] when server.AggregatedDiscovery && context.Request.Headers.Accept.ToString().Contains("as=APIGroupDiscoveryList", StringComparison.Ordinal):
+                context.Response.ContentType = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
+                await context.Response.WriteAsync(AggregatedList(core: segments[0] == "api").ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+                return;
             case ["api"]:
                 await WriteAsync(context, new JsonObject { ["kind"] = "APIVersions", ["versions"] = new JsonArray("v1") }).ConfigureAwait(false);
                 return;
@@ -174,6 +178,28 @@ internal sealed class FakeApi(FakeKubernetesServer server)
         }
 
         return new JsonObject { ["kind"] = "APIGroupList", ["apiVersion"] = "v1", ["groups"] = groups };
+    }
+
+    private JsonObject AggregatedList(bool core)
+    {
+        var items = new JsonArray();
+        foreach (var group in Served().Where(t => (t.Group.Length == 0) == core).GroupBy(static t => t.Group))
+        {
+            var versions = group.GroupBy(static t => t.Version).Select(static v => (JsonNode)new JsonObject
+            {
+                ["version"] = v.Key,
+                ["resources"] = new JsonArray([.. v.Select(static t => (JsonNode)new JsonObject
+                {
+                    ["resource"] = t.Plural,
+                    ["responseKind"] = new JsonObject { ["group"] = t.Group, ["version"] = t.Version, ["kind"] = t.Kind },
+                    ["scope"] = t.Namespaced ? "Namespaced" : "Cluster",
+                    ["verbs"] = new JsonArray("get", "list", "watch"),
+                })]),
+            }).ToArray();
+            items.Add(new JsonObject { ["metadata"] = new JsonObject { ["name"] = group.Key }, ["versions"] = new JsonArray(versions) });
+        }
+
+        return new JsonObject { ["apiVersion"] = "apidiscovery.k8s.io/v2", ["kind"] = "APIGroupDiscoveryList", ["items"] = items };
     }
 
     private JsonObject ResourceList(string groupVersion) => new()

@@ -38,6 +38,9 @@ public sealed class FakeKubernetesServer : IAsyncDisposable
 
     public Uri Url { get; private set; } = null!;
 
+    /// <summary>Answer <c>/api</c> and <c>/apis</c> with aggregated discovery (every resource in two responses) when asked for it.</summary>
+    public bool AggregatedDiscovery { get; set; }
+
     public FakeObjectStore Objects { get; } = new();
 
     public FakeRequestLog Requests { get; } = new();
