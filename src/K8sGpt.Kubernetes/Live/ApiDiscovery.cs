@@ -30,10 +30,9 @@ internal sealed class ApiDiscovery
     public static async Task<ApiDiscovery> ReadAsync(Func<string, string?, Task<ApiResponse>> get)
     {
         var discovery = new ApiDiscovery();
-        var core = await get("/api", AggregatedAccept).ConfigureAwait(false);
-        var groups = await get("/apis", AggregatedAccept).ConfigureAwait(false);
-        foreach (var response in new[] { core, groups })
+        foreach (var (path, core) in new[] { ("/api", true), ("/apis", false) })
         {
+            var response = await get(path, AggregatedAccept).ConfigureAwait(false);
             if (!response.IsSuccess || response.Body is null)
             {
                 throw new DiscoveryException(response);
@@ -41,11 +40,11 @@ internal sealed class ApiDiscovery
 
             if (response.ContentType.Contains("APIGroupDiscoveryList", StringComparison.Ordinal))
             {
-                discovery.AddAggregated(response.Body, response == core);
+                discovery.AddAggregated(response.Body, core);
             }
             else
             {
-                discovery.AddLegacy(response.Body, response == core);
+                discovery.AddLegacy(response.Body, core);
             }
         }
 

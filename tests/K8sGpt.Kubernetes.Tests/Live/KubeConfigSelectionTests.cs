@@ -93,6 +93,19 @@ public sealed class KubeConfigSelectionTests
     }
 
     [Fact]
+    public async Task Inside_a_pod_without_a_kubeconfig_the_service_account_is_used()
+    {
+        using var home = new TempDirectory();
+        var options = new LiveClusterOptions { Environment = name => name switch { "HOME" => home.Path, "KUBERNETES_SERVICE_HOST" => "10.0.0.1", _ => null } };
+
+        // This machine has no service account token mounted: the in-cluster path is taken and says why it failed.
+        var error = await Assert.ThrowsAsync<ClusterAccessException>(() =>
+            new LiveClusterSource(options).LoadAsync(s_pods, ScanScope.Everything, CancellationToken.None));
+
+        Assert.StartsWith("cannot use the in-cluster service account: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Default_kubeconfig_in_home_is_used_when_nothing_else_is_given()
     {
         await using var cluster = await LiveCluster.StartAsync(Yaml.HealthyPod("default", "a"));
