@@ -119,6 +119,11 @@ public sealed class LiveClusterSource(LiveClusterOptions options) : IClusterSour
         {
             throw new ClusterAccessException(DescribeTransportFailure(host, ex), ex);
         }
+        catch (k8s.Exceptions.KubeConfigException ex)
+        {
+            // Credentials are produced per request (exec plugins, token files): their failures surface here.
+            throw new ClusterAccessException($"cannot get credentials for {host}: {ex.Message}", ex);
+        }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new ClusterAccessException($"the Kubernetes API server at {host} did not answer within {options.DiscoveryTimeout.TotalSeconds:0} s", ex);
