@@ -32,6 +32,7 @@ public static class CliApp
         root.Subcommands.Add(new AnalyzeCommand(io, globals).Build());
         root.Subcommands.Add(new VersionCommand(io).Build());
         root.Subcommands.Add(new FiltersCommand(io, globals).Build());
+        root.Subcommands.Add(new DumpCommand(io, globals).Build());
         return root;
     }
 

@@ -1,5 +1,6 @@
 using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Snapshot.Files;
+using K8sGpt.Kubernetes.Live;
 
 namespace K8sGpt.Cli.Infrastructure;
 
@@ -13,6 +14,11 @@ public static class ClusterSources
             return new SnapshotFileSource(snapshotPath);
         }
 
-        throw new ClusterAccessException("live cluster access is not available in this build yet; use --snapshot PATH");
+        return new LiveClusterSource(new LiveClusterOptions
+        {
+            KubeConfigPath = context.KubeConfig,
+            Context = context.KubeContext,
+            Environment = context.Io.Environment,
+        });
     }
 }
