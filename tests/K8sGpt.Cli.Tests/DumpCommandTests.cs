@@ -21,9 +21,10 @@ public sealed class DumpCommandTests
         Assert.Equal("K8sGptSnapshot", items[0]!["kind"]!.GetValue<string>());
         Assert.Equal("v1.31.2", items[0]!["serverVersion"]!.GetValue<string>());
         Assert.Equal(
-            ["Event/cart.backoff", "Pod/cart", "Pod/writer"],
+            ["Event/cart.backoff", "Pod/cart", "Pod/writer", "Secret/db"],
             items.Skip(1).Select(static i => $"{i!["kind"]}/{i["metadata"]!["name"]}").Order(StringComparer.Ordinal));
-        Assert.Contains($"wrote 3 objects to {file}", err, StringComparison.Ordinal);
+        Assert.Null(items.Single(static i => (string?)i!["kind"] == "Secret")!["data"]);
+        Assert.Contains($"wrote 4 objects to {file}", err, StringComparison.Ordinal);
     }
 
     [Fact]
