@@ -28,7 +28,7 @@ internal sealed class BackendChatClient(IChatClient inner, string backend, ChatO
 
         if (string.IsNullOrWhiteSpace(response.Text))
         {
-            throw new AiBackendException(backend, AiFailureKind.BadResponse, $"AI backend '{backend}' returned an empty answer (no choices or no text)");
+            throw EmptyAnswer(null);
         }
 
         return response;
@@ -73,6 +73,9 @@ internal sealed class BackendChatClient(IChatClient inner, string backend, ChatO
         return merged;
     }
 
+    private AiBackendException EmptyAnswer(Exception? inner) =>
+        new(backend, AiFailureKind.BadResponse, $"AI backend '{backend}' returned an empty answer (no choices or no text)", innerException: inner);
+
     private AiBackendException Translate(Exception ex)
     {
         for (var current = ex; current is not null; current = current.InnerException)
@@ -81,6 +84,9 @@ internal sealed class BackendChatClient(IChatClient inner, string backend, ChatO
             {
                 case AiBackendException known:
                     return known;
+                case ArgumentOutOfRangeException or IndexOutOfRangeException:
+                    // The OpenAI SDK indexes the first choice; an empty choice list surfaces as an index error.
+                    return EmptyAnswer(ex);
                 case JsonException:
                     return new AiBackendException(backend, AiFailureKind.BadResponse, $"AI backend '{backend}' returned a response that is not valid JSON: {current.Message}", innerException: ex);
             }
