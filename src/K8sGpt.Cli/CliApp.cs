@@ -31,6 +31,8 @@ public static class CliApp
 
         root.Subcommands.Add(new AnalyzeCommand(io, globals).Build());
         root.Subcommands.Add(new VersionCommand(io).Build());
+        root.Subcommands.Add(new AuthCommand(io, globals).Build());
+        root.Subcommands.Add(new CacheCommand(io, globals).Build());
         return root;
     }
 
