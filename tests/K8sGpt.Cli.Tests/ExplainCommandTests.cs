@@ -140,7 +140,7 @@ public sealed class ExplainCommandTests
     [Theory]
     [InlineData("groq", "Error: AI backend 'groq' is not configured. Add it with `k8sgpt auth add --backend groq`\n")]
     [InlineData("gpt", "Error: 'gpt' is not an AI backend; known backends: openai, anthropic, localai, ollama, azureopenai, cohere, amazonbedrock, amazonbedrockconverse, amazonsagemaker, google, noopai, huggingface, googlevertexai, oci, customrest, ibmwatsonxai, groq, bedrockmantle, litellm\n")]
-    [InlineData("", "Error: --explain needs an AI backend: none given with --backend and no default provider is set. Add one with `k8sgpt auth add --backend <name>` or choose one with `k8sgpt auth default --provider <name>`\n")]
+    [InlineData("", "Error: --explain needs an AI backend: none given with --backend, no default provider is set and more than one (or no) provider is configured. Add one with `k8sgpt auth add --backend <name>` or choose one with `k8sgpt auth default --provider <name>`\n")]
     public async Task An_unknown_or_unconfigured_backend_exits_1(string backend, string message)
     {
         using var home = new ExplainCliHome();
@@ -148,6 +148,19 @@ public sealed class ExplainCommandTests
         var (exit, _, error) = await home.RunAsync("analyze", "--snapshot", home.Snapshot, "--explain", "-b", backend);
 
         Assert.Equal((1, message), (exit, error));
+    }
+
+    [Fact]
+    public async Task Without_backend_or_default_the_only_configured_provider_is_used()
+    {
+        using var home = new ExplainCliHome();
+        await home.RunAsync("auth", "add", "-b", "noopai");
+
+        var (exit, output, _) = await home.RunAsync("analyze", "--snapshot", home.Snapshot, "--explain", "--no-cache");
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("AI Provider: noopai\n", output, StringComparison.Ordinal);
+        Assert.Contains("I am a noop response to the prompt You help people repair Kubernetes clusters.", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,9 +13,7 @@ public static class PromptTemplates
 
     private const string Default =
         """
-        You help people repair Kubernetes clusters. Below, between triple dashes, is a problem report. In {0},
-        say in plain words what is wrong, then give the most likely fix as short numbered steps. Keep the whole
-        answer under about 280 characters and use exactly this shape:
+        You help people repair Kubernetes clusters. Below, between triple dashes, is a problem report. In {0}, say in plain words what is wrong, then give the most likely fix as short numbered steps. Keep the whole answer under about 280 characters and use exactly this shape:
         Error: <what is wrong>
         Solution: <numbered steps>
         ---
@@ -25,8 +23,7 @@ public static class PromptTemplates
 
     private const string PolicyViolation =
         """
-        A Kyverno policy check reported the problem below, between triple dashes. In {0}, explain simply what
-        the policy objects to, then give the fix as one kubectl command. Use exactly this shape:
+        A Kyverno policy check reported the problem below, between triple dashes. In {0}, explain simply what the policy objects to, then give the fix as one kubectl command. Use exactly this shape:
         Error: <what is wrong>
         Solution: <one kubectl command>
         ---
@@ -36,9 +33,7 @@ public static class PromptTemplates
 
     private const string PrometheusConfig =
         """
-        Validating a Prometheus configuration file produced the error below, between triple dashes. In {0},
-        explain what is wrong in plain words and give the fix as short numbered steps, pointing to the relevant
-        Prometheus documentation. Keep it under about 300 characters, in this shape:
+        Validating a Prometheus configuration file produced the error below, between triple dashes. In {0}, explain what is wrong in plain words and give the fix as short numbered steps, pointing to the relevant Prometheus documentation. Keep it under about 300 characters, in this shape:
         Error: <what is wrong>
         Solution: <numbered steps>
         ---
@@ -48,10 +43,7 @@ public static class PromptTemplates
 
     private const string PrometheusRelabel =
         """
-        Below, between triple dashes, are Prometheus scrape jobs, each with its relabeling rules and its
-        Kubernetes service-discovery settings. In {0}, for every job, list which services, pods, namespaces,
-        ports and containers it would scrape, as a bulleted list per job name. Start with one sentence saying
-        how many scrape jobs were found.
+        Below, between triple dashes, are Prometheus scrape jobs, each with its relabeling rules and its Kubernetes service-discovery settings. In {0}, for every job, list which services, pods, namespaces, ports and containers it would scrape, as a bulleted list per job name. Start with one sentence saying how many scrape jobs were found.
         ---
         {1}
         ---

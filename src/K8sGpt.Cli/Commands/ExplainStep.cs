@@ -16,15 +16,23 @@ public sealed class ExplainStep
     private ExplainStep(ReadyBackend backend) => _backend = backend;
 
     /// <summary>
-    /// Resolves the backend (<c>--backend</c>, else <c>ai.defaultprovider</c>) and validates it before any analysis runs.
+    /// Resolves the backend (<c>--backend</c>, else <c>ai.defaultprovider</c>, else the only configured provider) and
+    /// validates it before any analysis runs.
     /// </summary>
     /// <exception cref="UsageException">No backend, an unknown one, or one with invalid settings.</exception>
     public static ExplainStep Prepare(K8sGptConfig config, string backendFlag, IReadOnlyList<string> customHeaders)
     {
         var name = (backendFlag.Length > 0 ? backendFlag : config.Ai.DefaultProvider).Trim().ToLowerInvariant();
+
+        // With no default set, a single configured provider is the obvious choice (the reference guessed openai).
+        if (name.Length == 0 && config.Ai.Providers.Count == 1)
+        {
+            name = config.Ai.Providers[0].Name.Trim().ToLowerInvariant();
+        }
+
         if (name.Length == 0)
         {
-            throw new UsageException("--explain needs an AI backend: none given with --backend and no default provider is set. Add one with `k8sgpt auth add --backend <name>` or choose one with `k8sgpt auth default --provider <name>`");
+            throw new UsageException("--explain needs an AI backend: none given with --backend, no default provider is set and more than one (or no) provider is configured. Add one with `k8sgpt auth add --backend <name>` or choose one with `k8sgpt auth default --provider <name>`");
         }
 
         if (!BackendNames.IsKnown(name))
