@@ -63,6 +63,12 @@ public sealed class AnalyzeCommand(ConsoleIo io, GlobalOptions globals)
         }
 
         Render(report, output, request.WithStats);
+        if (explain is not null && parse.GetValue(_options.Interactive))
+        {
+            await explain.Interactive(io, report, parse.GetValue(_options.Anonymize)).RunAsync(report, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
         return parse.GetValue(_options.FailOnProblems) && report.Problems > 0 ? ExitCodes.ProblemsFound : ExitCodes.Success;
     }
 
@@ -95,9 +101,9 @@ public sealed class AnalyzeCommand(ConsoleIo io, GlobalOptions globals)
             throw new UsageException("--custom-analysis is not available yet: custom analyzers are not part of this build");
         }
 
-        if (parse.GetValue(_options.Interactive))
+        if (parse.GetValue(_options.Interactive) && !parse.GetValue(_options.Explain))
         {
-            throw new UsageException("--interactive is not available yet: follow-up questions are not part of this build");
+            throw new UsageException("--interactive needs --explain: the questions are answered by the AI backend");
         }
 
         if (parse.GetValue(_options.WithDoc))

@@ -75,4 +75,8 @@ public sealed class ExplainStep
         progress?.Finish();
         return explained;
     }
+
+    /// <summary>The follow-up question loop over the explained report.</summary>
+    public ExplainInteractive Interactive(ConsoleIo io, AnalysisReport report, bool anonymize) =>
+        new(_backend, io, anonymize ? Anonymizer.For(report.Results) : null);
 }
