@@ -13,6 +13,9 @@ public sealed class ExplainCliHome : IDisposable
 
     public string CacheDirectory => _temp.Combine("cache", "k8sgpt");
 
+    /// <summary>Whether the CLI sees stderr as a terminal (progress bar, colours).</summary>
+    public bool ErrorIsTerminal { get; set; }
+
     public string Snapshot => ExplainFixtures.WriteSnapshot(_temp.Combine("snapshot"));
 
     public async Task<(int Exit, string Out, string Err)> RunAsync(string input, bool inputIsTerminal, params string[] args)
@@ -26,7 +29,7 @@ public sealed class ExplainCliHome : IDisposable
             ["XDG_CONFIG_HOME"] = _temp.Combine("config"),
             ["XDG_CACHE_HOME"] = _temp.Combine("cache"),
         };
-        var io = new ConsoleIo(output, error, reader, name => environment.GetValueOrDefault(name), false, false, inputIsTerminal);
+        var io = new ConsoleIo(output, error, reader, name => environment.GetValueOrDefault(name), false, ErrorIsTerminal, inputIsTerminal);
         var exit = await CliApp.RunAsync(args, io);
         return (exit, output.ToString(), error.ToString());
     }

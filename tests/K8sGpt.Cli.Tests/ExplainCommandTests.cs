@@ -31,6 +31,22 @@ public sealed class ExplainCommandTests
         });
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_progress_bar_is_drawn_on_stderr_only_when_it_is_a_terminal(bool terminal)
+    {
+        using var home = new ExplainCliHome { ErrorIsTerminal = terminal };
+        await home.RunAsync("auth", "add", "-b", "noopai");
+
+        var (exit, output, error) = await home.RunAsync("analyze", "--snapshot", home.Snapshot, "--explain", "-o", "json");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(terminal, error.Contains("\rExplaining [##############################] 4/4", StringComparison.Ordinal));
+        Assert.Equal(terminal ? error : "", error);
+        Assert.DoesNotContain("Explaining", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Json_output_fills_provider_and_details()
     {
