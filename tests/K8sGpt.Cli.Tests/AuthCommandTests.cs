@@ -107,6 +107,20 @@ public sealed class AuthCommandTests
     }
 
     [Fact]
+    public async Task Updating_the_key_never_prints_it()
+    {
+        using var home = new ExplainCliHome();
+        await home.RunAsync("auth", "add", "-b", "anthropic", "-p", "old-secret");
+
+        var (exit, output, error) = await home.RunAsync("auth", "update", "-b", "anthropic", "-p", "new-secret", "--topk", "20");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("anthropic: key updated\nanthropic: top-k updated\n", output);
+        Assert.DoesNotContain("secret", output + error, StringComparison.Ordinal);
+        Assert.Contains("password: new-secret", File.ReadAllText(home.ConfigFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Update_of_an_unconfigured_provider_is_an_error()
     {
         using var home = new ExplainCliHome();
