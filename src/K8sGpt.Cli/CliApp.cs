@@ -33,6 +33,8 @@ public static class CliApp
         root.Subcommands.Add(new VersionCommand(io).Build());
         root.Subcommands.Add(new FiltersCommand(io, globals).Build());
         root.Subcommands.Add(new DumpCommand(io, globals).Build());
+        root.Subcommands.Add(new AuthCommand(io, globals).Build());
+        root.Subcommands.Add(new CacheCommand(io, globals).Build());
         return root;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using K8sGpt.Ai.Explain;
 using K8sGpt.Cli.Infrastructure;
 using K8sGpt.Cli.Rendering;
 using K8sGpt.Core.Analysis;
@@ -46,10 +47,28 @@ public sealed class AnalyzeCommand(ConsoleIo io, GlobalOptions globals)
         };
 
         var config = context.ConfigStore.Load();
+        var explain = parse.GetValue(_options.Explain)
+            ? ExplainStep.Prepare(config, parse.GetValue(_options.Backend) ?? "", parse.GetValue(_options.CustomHeaders) ?? [])
+            : null;
         var source = ClusterSources.Create(context, parse.GetValue(_options.Snapshot));
         var report = await new AnalysisPipeline().RunAsync(request, source, config.ActiveFilters, cancellationToken).ConfigureAwait(false);
+        if (explain is not null)
+        {
+            var explainOptions = new ExplainOptions
+            {
+                Language = parse.GetValue(_options.Language) is { Length: > 0 } language ? language : "english",
+                Anonymize = parse.GetValue(_options.Anonymize),
+            };
+            report = await explain.RunAsync(report, explainOptions, parse.GetValue(_options.NoCache), io, config, cancellationToken).ConfigureAwait(false);
+        }
 
         Render(report, output, request.WithStats);
+        if (explain is not null && parse.GetValue(_options.Interactive))
+        {
+            await explain.Interactive(io, report, parse.GetValue(_options.Anonymize)).RunAsync(report, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
         return parse.GetValue(_options.FailOnProblems) && report.Problems > 0 ? ExitCodes.ProblemsFound : ExitCodes.Success;
     }
 
@@ -77,14 +96,14 @@ public sealed class AnalyzeCommand(ConsoleIo io, GlobalOptions globals)
 
     private void RejectUnavailable(ParseResult parse)
     {
-        if (parse.GetValue(_options.Explain))
-        {
-            throw new UsageException("--explain is not available yet: AI backends are not part of this build");
-        }
-
         if (parse.GetValue(_options.CustomAnalysis))
         {
             throw new UsageException("--custom-analysis is not available yet: custom analyzers are not part of this build");
+        }
+
+        if (parse.GetValue(_options.Interactive) && !parse.GetValue(_options.Explain))
+        {
+            throw new UsageException("--interactive needs --explain: the questions are answered by the AI backend");
         }
 
         if (parse.GetValue(_options.WithDoc))
