@@ -117,15 +117,15 @@ public sealed class AnalyzeErrorTests
         Assert.Contains("--no-such-flag", result.Err, StringComparison.Ordinal);
     }
 
-    // Remove this test when --explain lands.
     [Fact]
-    public async Task Explain_is_not_available_yet()
+    public async Task Explain_without_any_provider_says_how_to_add_one()
     {
         using var cli = new CliRun();
 
         var result = await cli.RunAsync("analyze", "--snapshot", CliRun.Fixture("healthy.yaml"), "--explain");
 
         Assert.Equal(1, result.Exit);
-        Assert.Contains("not available yet", result.Err, StringComparison.Ordinal);
+        Assert.Equal("", result.Out);
+        Assert.Contains("k8sgpt auth add --backend", result.Err, StringComparison.Ordinal);
     }
 }
