@@ -16,6 +16,7 @@ internal static class MetricsPortMiddleware
         var role = context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(BoundEndpoints.RoleKey, out var value) == true ? value as string : null;
         if (role != "metrics")
         {
+            AcceptPlainCurlBodies(context.Request);
             await next(context).ConfigureAwait(false);
             return;
         }
@@ -43,4 +44,27 @@ internal static class MetricsPortMiddleware
                 break;
         }
     };
+
+    /// <summary>
+    /// <c>curl -d '{...}'</c> sends a form content type; the JSON routes take any body as JSON, as the reference's
+    /// gateway does. gRPC requests are left alone.
+    /// </summary>
+    private static void AcceptPlainCurlBodies(HttpRequest request)
+    {
+        var type = request.ContentType ?? "";
+        if (request.Path.StartsWithSegments("/v1", StringComparison.Ordinal)
+            && !type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase)
+            && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            request.ContentType = "application/json";
+        }
+
+        // A body-less POST (curl -X POST .../v1/shutdown) is an empty request message.
+        if (HttpMethods.IsPost(request.Method) && request.ContentLength is null or 0 && request.Path.StartsWithSegments("/v1", StringComparison.Ordinal)
+            && !type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase))
+        {
+            request.Body = new MemoryStream("{}"u8.ToArray());
+            request.ContentLength = 2;
+        }
+    }
 }
