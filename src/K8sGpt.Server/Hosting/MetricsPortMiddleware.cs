@@ -1,6 +1,7 @@
 using K8sGpt.Server.Observability;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace K8sGpt.Server.Hosting;
@@ -16,7 +17,7 @@ internal static class MetricsPortMiddleware
         var role = context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(BoundEndpoints.RoleKey, out var value) == true ? value as string : null;
         if (role != "metrics")
         {
-            AcceptPlainCurlBodies(context.Request);
+            AcceptPlainCurlBodies(context);
             await next(context).ConfigureAwait(false);
             return;
         }
@@ -49,8 +50,9 @@ internal static class MetricsPortMiddleware
     /// <c>curl -d '{...}'</c> sends a form content type; the JSON routes take any body as JSON, as the reference's
     /// gateway does. gRPC requests are left alone.
     /// </summary>
-    private static void AcceptPlainCurlBodies(HttpRequest request)
+    private static void AcceptPlainCurlBodies(HttpContext context)
     {
+        var request = context.Request;
         var type = request.ContentType ?? "";
         if (request.Path.StartsWithSegments("/v1", StringComparison.Ordinal)
             && !type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase)
@@ -60,7 +62,7 @@ internal static class MetricsPortMiddleware
         }
 
         // A body-less POST (curl -X POST .../v1/shutdown) is an empty request message.
-        if (HttpMethods.IsPost(request.Method) && request.ContentLength is null or 0 && request.Path.StartsWithSegments("/v1", StringComparison.Ordinal)
+        if (HttpMethods.IsPost(request.Method) && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false && request.Path.StartsWithSegments("/v1", StringComparison.Ordinal)
             && !type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase))
         {
             request.Body = new MemoryStream("{}"u8.ToArray());
