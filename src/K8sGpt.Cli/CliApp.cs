@@ -16,6 +16,7 @@ public static class CliApp
             Output = io.Output,
             Error = io.Error,
             EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(15), // serve drains in-flight calls for up to 10 s before it exits 0
         };
         return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
@@ -35,6 +36,7 @@ public static class CliApp
         root.Subcommands.Add(new DumpCommand(io, globals).Build());
         root.Subcommands.Add(new AuthCommand(io, globals).Build());
         root.Subcommands.Add(new CacheCommand(io, globals).Build());
+        root.Subcommands.Add(new ServeCommand(io, globals).Build());
         return root;
     }
 

@@ -1,0 +1,61 @@
+using Grpc.Core;
+using K8sGpt.Core.Analysis;
+using K8sGpt.Server.Explain;
+using K8sGpt.Server.Guard;
+using K8sGpt.Server.Hosting;
+using K8sGpt.Server.Observability;
+using K8sGpt.Server.Schema.V1;
+using K8sGpt.Server.Startup;
+
+namespace K8sGpt.Server.Services;
+
+/// <summary><c>schema.v1.ServerAnalyzerService</c>: the shared analysis path, explained when asked.</summary>
+public sealed class AnalyzerService(
+    ServerState state,
+    ServeSettings settings,
+    BackendResolver resolver,
+    AnalysisPipeline pipeline,
+    ServerMetrics metrics) : ServerAnalyzerService.ServerAnalyzerServiceBase
+{
+    public override async Task<AnalyzeResponse> Analyze(AnalyzeRequest request, ServerCallContext context)
+    {
+        var output = request.Output.Trim().ToLowerInvariant();
+        if (output is not ("" or "json"))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"output \"{request.Output}\" is not supported over gRPC; use json (or leave it empty)"));
+        }
+
+        // The backend matters only when explanations are asked for: clients such as the operator send a backend
+        // name with every request, also to servers that have no AI configured.
+        string? backend = null;
+        if (request.Explain)
+        {
+            backend = resolver.Resolve(request.Backend, "explain").Name;
+            CallTags.SetBackend(context, backend);
+        }
+
+        var analysis = new AnalysisRequest
+        {
+            Filters = AnalyzerCatalog.SplitNames(request.Filters.Count > 0 ? request.Filters : settings.Filters),
+            Namespace = request.Namespace,
+            LabelSelector = request.LabelSelector,
+            MaxConcurrency = request.MaxConcurrency,
+        };
+
+        var config = state.Store.Load();
+        var source = settings.ClusterSource();
+        var report = await pipeline.RunAsync(analysis, source, config.ActiveFilters, context.CancellationToken).ConfigureAwait(false);
+        metrics.AnalyzerErrors.Record(ScopeKey(analysis), report.Results);
+
+        if (backend is not null)
+        {
+            var options = new ExplainOptions(backend, request.Language, request.Anonymize, request.Nocache, analysis.EffectiveConcurrency);
+            report = await settings.Explainer.ExplainAsync(report, options, context.CancellationToken).ConfigureAwait(false);
+        }
+
+        return ResultMapper.ToResponse(report);
+    }
+
+    private static string ScopeKey(AnalysisRequest request) =>
+        $"{request.Namespace.Trim()}|{request.LabelSelector.Trim()}|{string.Join(',', request.Filters.Order(StringComparer.Ordinal))}";
+}

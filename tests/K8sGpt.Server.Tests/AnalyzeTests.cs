@@ -1,0 +1,127 @@
+using Grpc.Core;
+using K8sGpt.Core.Snapshot.Files;
+using K8sGpt.Server.Explain;
+using K8sGpt.Server.Schema.V1;
+using K8sGpt.Server.Tests.Support;
+using K8sGpt.Testing.FakeAiServe;
+
+namespace K8sGpt.Server.Tests;
+
+/// <summary>Analyze over gRPC: the shared analysis path, every field, real status codes.</summary>
+public sealed class AnalyzeTests
+{
+    [Fact]
+    public async Task Analyze_returns_every_result_field_with_parent_object_resolved_to_the_top_owner()
+    {
+        await using var server = await ServerHarness.StartAsync("");
+
+        var reply = await server.Analyzer.AnalyzeAsync(new AnalyzeRequest { Namespace = "shop", Filters = { "Pod" } }, ServerHarness.Deadline());
+
+        var result = Assert.Single(reply.Results);
+        Assert.Equal("ProblemDetected", reply.Status);
+        Assert.Equal(1, reply.Problems);
+        Assert.Equal("Pod", result.Kind);
+        Assert.Equal("shop/web-7f9-abcde", result.Name);
+        Assert.Equal("Deployment/web", result.ParentObject);
+        Assert.Contains("Insufficient cpu", Assert.Single(result.Error).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_label_selector_is_INVALID_ARGUMENT()
+    {
+        await using var server = await ServerHarness.StartAsync("");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Analyzer.AnalyzeAsync(new AnalyzeRequest { LabelSelector = "app in (" }, ServerHarness.Deadline()).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("invalid label selector", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_text_output_is_INVALID_ARGUMENT_because_the_wire_carries_json()
+    {
+        await using var server = await ServerHarness.StartAsync("");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Analyzer.AnalyzeAsync(new AnalyzeRequest { Output = "text" }, ServerHarness.Deadline()).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Explain_without_any_backend_is_FAILED_PRECONDITION_saying_none_is_configured()
+    {
+        await using var server = await ServerHarness.StartAsync("");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Analyzer.AnalyzeAsync(new AnalyzeRequest { Explain = true }, ServerHarness.Deadline()).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.StartsWith("explain needs an AI backend and none is configured", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_with_an_unknown_backend_is_INVALID_ARGUMENT_but_without_explain_the_backend_is_ignored()
+    {
+        await using var server = await ServerHarness.StartAsync("");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Analyzer.AnalyzeAsync(new AnalyzeRequest { Explain = true, Backend = "openai" }, ServerHarness.Deadline()).ResponseAsync);
+        var plain = await server.Analyzer.AnalyzeAsync(new AnalyzeRequest { Backend = "openai" }, ServerHarness.Deadline());
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(1, plain.Problems);
+    }
+
+    [Fact]
+    public async Task Explain_with_a_ready_backend_goes_through_the_explainer_and_keeps_the_results()
+    {
+        await using var openAi = await FakeChatServer.AnsweringAsync("unused");
+        var config = $"ai:\n  defaultprovider: openai\n  providers:\n    - name: openai\n      password: k\n      baseurl: {openAi.BaseAddress}\n";
+        await using var server = await ServerHarness.StartAsync(config);
+
+        var reply = await server.Analyzer.AnalyzeAsync(new AnalyzeRequest { Explain = true }, ServerHarness.Deadline());
+
+        Assert.Equal(1, reply.Problems);
+        Assert.Equal([UnavailableExplainer.Message], reply.Errors);
+    }
+
+    [Fact]
+    public async Task An_unreadable_snapshot_is_UNAVAILABLE()
+    {
+        await using var server = await ServerHarness.StartAsync("", clusterSource: () => new SnapshotFileSource("/nonexistent/snapshot.yaml"));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Analyzer.AnalyzeAsync(new AnalyzeRequest(), ServerHarness.Deadline()).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Contains("/nonexistent/snapshot.yaml", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_call_deadline_is_honoured_when_the_cluster_does_not_answer()
+    {
+        await using var server = await ServerHarness.StartAsync("", clusterSource: () => new HangingSource());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Analyzer.AnalyzeAsync(new AnalyzeRequest(), deadline: DateTime.UtcNow.AddMilliseconds(300)).ResponseAsync);
+        var health = await server.Http.GetAsync(new Uri("healthz", UriKind.Relative));
+
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+        Assert.True(health.IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public async Task An_unexpected_exception_becomes_INTERNAL_with_a_correlation_id_logged_with_the_stack_trace()
+    {
+        var calls = 0;
+        await using var server = await ServerHarness.StartAsync("", clusterSource: () => Interlocked.Increment(ref calls) == 1
+            ? throw new InvalidOperationException("bug in the source")
+            : new HangingSource());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Analyzer.AnalyzeAsync(new AnalyzeRequest(), ServerHarness.Deadline()).ResponseAsync);
+        var list = await server.Config.ListIntegrationsAsync(new ListIntegrationsRequest(), ServerHarness.Deadline());
+
+        Assert.Equal(StatusCode.Internal, error.StatusCode);
+        var id = System.Text.RegularExpressions.Regex.Match(error.Status.Detail, "correlation id ([0-9a-f]{12})").Groups[1].Value;
+        Assert.NotEmpty(id);
+        Assert.DoesNotContain("bug in the source", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains(server.Logs.Lines, l => l.Contains($"correlation id {id}", StringComparison.Ordinal) && l.Contains("bug in the source", StringComparison.Ordinal) && l.Contains(" at ", StringComparison.Ordinal));
+        Assert.False(list.Trivy.Enabled);
+    }
+}
