@@ -98,6 +98,23 @@ public sealed class CustomResourceTests
     }
 
     [Fact]
+    public async Task Cluster_without_OLM_skips_the_OLM_analyzers_with_notes_and_no_errors()
+    {
+        await using var cluster = await LiveCluster.StartAsync(Cluster);
+        cluster.Server.Unserve("operators.coreos.com/v1alpha1");
+        cluster.Server.Unserve("operators.coreos.com/v1");
+        cluster.Server.Unserve("olm.operatorframework.io/v1");
+
+        var report = await AnalyzeAsync(cluster, "ClusterCatalog", "ClusterExtension", "ClusterServiceVersion", "Subscription", "InstallPlan", "CatalogSource", "OperatorGroup");
+
+        Assert.Empty(report.Errors);
+        Assert.Empty(report.Results);
+        Assert.Equal(7, report.Notes.Count);
+        Assert.All(report.Notes, static n => Assert.Contains("skipped: API not present", n, StringComparison.Ordinal));
+        Assert.DoesNotContain(cluster.Server.Requests.All, static r => r.Path.StartsWith("/apis/operators.coreos.com", StringComparison.Ordinal) || r.Path.StartsWith("/apis/olm.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Gateway_API_served_only_at_v1beta1_is_still_analysed()
     {
         await using var cluster = await LiveCluster.StartAsync(Cluster);

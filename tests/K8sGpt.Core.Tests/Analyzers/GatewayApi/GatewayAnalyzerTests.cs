@@ -118,6 +118,19 @@ public sealed class GatewayAnalyzerTests
     }
 
     [Fact]
+    public void Set_based_label_selector_of_the_run_is_honoured()
+    {
+        var yaml = EdgeClass
+            + Gateway("web", "public", "missing", Healthy).Replace("namespace: web}", "namespace: web, labels: {team: web}}", StringComparison.Ordinal)
+            + Gateway("web", "legacy", "missing", Healthy).Replace("namespace: web}", "namespace: web, labels: {team: old}}", StringComparison.Ordinal)
+            + Gateway("web", "unlabelled", "missing", Healthy);
+
+        var (findings, _) = SnapshotFixtures.Run(new GatewayAnalyzer(), SnapshotFixtures.FromYaml(yaml, selector: "team,team notin (old)"));
+
+        Assert.Equal(["web/public"], findings.Select(static f => f.Name));
+    }
+
+    [Fact]
     public void Gateway_read_at_v1beta1_is_analysed_like_v1()
     {
         var yaml = EdgeClass + Gateway("web", "public", "missing", Healthy).Replace("gateway.networking.k8s.io/v1\n", "gateway.networking.k8s.io/v1beta1\n", StringComparison.Ordinal);

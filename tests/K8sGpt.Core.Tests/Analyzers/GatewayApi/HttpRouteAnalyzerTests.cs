@@ -226,6 +226,26 @@ public sealed class HttpRouteAnalyzerTests
     }
 
     [Fact]
+    public void Set_based_label_selector_of_the_run_is_honoured_and_lookups_are_not_filtered()
+    {
+        var yaml = Cluster
+            + Route("shop", "[{name: gone, namespace: infra}]", labels: "{app: store}")
+            + Route("lab", "[{name: gone, namespace: infra}]", labels: "{app: lab}");
+
+        var (findings, _) = SnapshotFixtures.Run(new HttpRouteAnalyzer(), SnapshotFixtures.FromYaml(yaml, selector: "app in (store)"));
+
+        Assert.Equal(["shop/store"], findings.Select(static f => f.Name));
+    }
+
+    [Fact]
+    public void Gateway_outside_the_scanned_namespace_is_not_reported_as_missing()
+    {
+        var (findings, _) = SnapshotFixtures.Run(new HttpRouteAnalyzer(), SnapshotFixtures.FromYaml(Cluster + Route("shop", "[{name: gone, namespace: infra}]"), ns: "shop"));
+
+        Assert.Empty(findings);
+    }
+
+    [Fact]
     public void Unreadable_Services_and_Gateways_are_not_reported_as_missing()
     {
         var unreadable = Header(
