@@ -21,7 +21,7 @@ public sealed class ClusterCatalogAnalyzer() : UnstructuredAnalyzer(CustomResour
 
         if (Json.At(spec, "source.image.ref") is not null)
         {
-            var reference = Json.Str(Json.At(spec, "source.image") , "ref");
+            var reference = Json.Str(Json.At(spec, "source.image"), "ref");
             if (!OciReference.IsValid(reference))
             {
                 failures.Add(Failure.Of("ClusterCatalogInvalidImageRef", $"{name} has error: invalid image ref format in spec.source.image.ref: {reference}", "spec.source.image.ref", name));
