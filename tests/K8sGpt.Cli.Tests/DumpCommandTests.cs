@@ -21,10 +21,10 @@ public sealed class DumpCommandTests
         Assert.Equal("K8sGptSnapshot", items[0]!["kind"]!.GetValue<string>());
         Assert.Equal("v1.31.2", items[0]!["serverVersion"]!.GetValue<string>());
         Assert.Equal(
-            ["Event/cart.backoff", "Pod/cart", "Pod/writer", "Secret/db"],
+            ["Event/cart.backoff", "Namespace/blog", "Namespace/shop", "Pod/cart", "Pod/writer", "Secret/db"],
             items.Skip(1).Select(static i => $"{i!["kind"]}/{i["metadata"]!["name"]}").Order(StringComparer.Ordinal));
         Assert.Null(items.Single(static i => (string?)i!["kind"] == "Secret")!["data"]);
-        Assert.Contains($"wrote 4 objects to {file}", err, StringComparison.Ordinal);
+        Assert.Contains($"wrote 6 objects to {file}", err, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,7 +87,8 @@ public sealed class DumpCommandTests
         Assert.Equal(0, exit);
         var items = JsonNode.Parse(stdout)!["items"]!.AsArray();
         Assert.Equal("shop", items[0]!["scope"]!["namespace"]!.GetValue<string>());
-        Assert.All(items.Skip(1), static i => Assert.Equal("shop", i!["metadata"]!["namespace"]!.GetValue<string>()));
+        // Namespaces are cluster-scoped (the HTTPRoute analyzer reads their labels); every namespaced object is in shop.
+        Assert.All(items.Skip(1).Where(static i => (string?)i!["kind"] != "Namespace"), static i => Assert.Equal("shop", i!["metadata"]!["namespace"]!.GetValue<string>()));
         Assert.DoesNotContain(harness.Server.Requests.All, static r => r.Path == "/api/v1/pods");
     }
 

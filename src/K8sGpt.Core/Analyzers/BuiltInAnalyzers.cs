@@ -21,5 +21,15 @@ public static class BuiltInAnalyzers
         new MutatingWebhookAnalyzer(),
         new ValidatingWebhookAnalyzer(),
         new ConfigMapAnalyzer(),
+        new GatewayClassAnalyzer(),
+        new GatewayAnalyzer(),
+        new HttpRouteAnalyzer(),
+        new ClusterCatalogAnalyzer(),
+        new ClusterExtensionAnalyzer(),
+        new ClusterServiceVersionAnalyzer(),
+        new SubscriptionAnalyzer(),
+        new InstallPlanAnalyzer(),
+        new CatalogSourceAnalyzer(),
+        new OperatorGroupAnalyzer(),
     ];
 }

@@ -162,7 +162,7 @@ internal sealed class FakeApi(FakeKubernetesServer server)
             })
             .ToList();
 
-    private IEnumerable<ResourceType> Served() => KnownResources.All.Where(t => server.Serves(t.ApiVersion));
+    private IEnumerable<ResourceType> Served() => KnownResources.All.SelectMany(server.VersionsOf).Where(t => server.Serves(t.ApiVersion));
 
     private JsonObject GroupList()
     {

@@ -21,6 +21,7 @@ public sealed class FakeKubernetesServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<ResourceType, FakeFault> _faults = new();
     private readonly ConcurrentDictionary<string, bool> _unserved = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ResourceType, string[]> _extraVersions = new();
 
     private FakeKubernetesServer(WebApplication app, bool tls, string token)
     {
@@ -82,6 +83,16 @@ public sealed class FakeKubernetesServer : IAsyncDisposable
 
     /// <summary>Stops serving a group/version (<c>autoscaling/v2</c>): absent from discovery, lists answer 404.</summary>
     public void Unserve(string groupVersion) => _unserved[groupVersion] = true;
+
+    /// <summary>
+    /// Also serves a type at other versions of its group (Gateway API <c>v1beta1</c> beside <c>v1</c>), with the same
+    /// objects; combine with <see cref="Unserve"/> to serve a type only at an older version.
+    /// </summary>
+    public void ServeAlsoAt(ResourceType type, params string[] versions) => _extraVersions[type] = versions;
+
+    /// <summary>The type at its own version and at every extra version it is served at.</summary>
+    internal IEnumerable<ResourceType> VersionsOf(ResourceType type) =>
+        [type, .. _extraVersions.GetValueOrDefault(type, []).Select(v => type with { Version = v })];
 
     internal FakeFault? FaultFor(ResourceType type) => _faults.GetValueOrDefault(type);
 

@@ -1,0 +1,70 @@
+using K8sGpt.Core.Analysis;
+using K8sGpt.Core.Findings;
+using K8sGpt.Core.Snapshot;
+
+namespace K8sGpt.Core.Analyzers;
+
+/// <summary>
+/// Gateways whose GatewayClass does not exist, whose <c>Accepted</c>/<c>Programmed</c> conditions are not True, or
+/// whose listeners report unresolved references (a missing certificate), conflicts or refusal.
+/// </summary>
+public sealed class GatewayAnalyzer() : UnstructuredAnalyzer(CustomResources.Gateways)
+{
+    private static readonly string[] s_gatewayConditions = ["Accepted", "Programmed"];
+
+    public override string Name => "Gateway";
+
+    protected override IEnumerable<ResourceType> Lookups => [CustomResources.GatewayClasses];
+
+    protected override IEnumerable<Failure> Check(UnstructuredObject obj, ClusterSnapshot snapshot, AnalyzerContext context)
+    {
+        var ns = obj.Metadata?.NamespaceProperty ?? "";
+        var name = obj.Metadata?.Name ?? "";
+        var failures = new List<Failure>();
+
+        var className = Json.Str(Json.Obj(obj.Body, "spec"), "gatewayClassName");
+        if (className.Length > 0 && snapshot.Find<UnstructuredObject>(CustomResources.GatewayClasses, null, className).NotFound)
+        {
+            failures.Add(Failure.Of(
+                "GatewayClassNotFound",
+                $"Gateway uses the GatewayClass {className} which does not exist.",
+                "spec.gatewayClassName",
+                className));
+        }
+
+        var status = Json.Obj(obj.Body, "status");
+        foreach (var condition in Json.Conditions(status).Where(c => s_gatewayConditions.Contains(c.Type) && !c.IsTrue))
+        {
+            failures.Add(Failure.Of(
+                $"Gateway{condition.Type}False",
+                $"Gateway '{ns}/{name}' has condition {condition.Type}={condition.Status}, reason {condition.Reason}: {condition.Message}",
+                "status.conditions",
+                ns,
+                name));
+        }
+
+        foreach (var listener in Json.Objects(status, "listeners"))
+        {
+            var listenerName = Json.Str(listener, "name");
+            foreach (var condition in Json.Conditions(listener).Where(IsListenerProblem))
+            {
+                failures.Add(Failure.Of(
+                    $"GatewayListener{condition.Type}",
+                    $"Gateway '{ns}/{name}' listener '{listenerName}' has condition {condition.Type}={condition.Status}, reason {condition.Reason}: {condition.Message}",
+                    "status.listeners.conditions",
+                    ns,
+                    name));
+            }
+        }
+
+        return failures;
+    }
+
+    // Listener conditions have mixed polarity: Conflicted is bad when True, the others when False.
+    private static bool IsListenerProblem(JsonCondition condition) => condition.Type switch
+    {
+        "Conflicted" => condition.IsTrue,
+        "ResolvedRefs" or "Accepted" => condition.IsFalse,
+        _ => false,
+    };
+}
