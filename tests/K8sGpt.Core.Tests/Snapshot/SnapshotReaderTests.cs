@@ -63,6 +63,7 @@ public sealed class SnapshotReaderTests
     [InlineData("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\nkind: [oops\n", "document 2")]
     [InlineData("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nspec: {}\n", "document 2")]
     [InlineData("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nstatus: {containerStatuses: 7}\n", "document 1")]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels: [a,\n b: c]\n", "document 1")]
     public void A_malformed_document_is_an_error_naming_file_and_position(string yaml, string position)
     {
         var error = Assert.Throws<SnapshotReadException>(() => SnapshotFixtures.FromYaml(yaml));

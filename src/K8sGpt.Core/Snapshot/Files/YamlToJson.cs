@@ -28,6 +28,12 @@ internal static partial class YamlToJson
             {
                 throw new DocumentException(index + 1, ex);
             }
+            catch (InvalidOperationException ex)
+            {
+                // The parser met an event the document structure does not allow (YamlDotNet reports that this way).
+                var mark = parser.Current?.Start ?? Mark.Empty;
+                throw new DocumentException(index + 1, new YamlException(mark, mark, ex.Message, ex));
+            }
 
             if (document is not { } doc)
             {
