@@ -21,5 +21,10 @@ public static class BuiltInAnalyzers
         new MutatingWebhookAnalyzer(),
         new ValidatingWebhookAnalyzer(),
         new ConfigMapAnalyzer(),
+        new Integrations.Keda.ScaledObjectAnalyzer(),
+        Integrations.Kyverno.PolicyReportAnalyzer.Namespaced(),
+        Integrations.Kyverno.PolicyReportAnalyzer.ClusterScoped(),
+        new Integrations.Trivy.VulnerabilityReportAnalyzer(),
+        new Integrations.Trivy.ConfigAuditReportAnalyzer(),
     ];
 }
