@@ -35,6 +35,7 @@ public static class CliApp
         root.Subcommands.Add(new DumpCommand(io, globals).Build());
         root.Subcommands.Add(new AuthCommand(io, globals).Build());
         root.Subcommands.Add(new CacheCommand(io, globals).Build());
+        root.Subcommands.Add(new IntegrationCommand(io, globals).Build());
         return root;
     }
 
