@@ -19,7 +19,15 @@ internal sealed record TrivyWorkload(string Kind, string Namespace, string Name,
         return new(kind, ns, name, (labels.TryGetValue("trivy-operator.container.name", out var container) ? container : ""));
     }
 
-    public string Parent => $"{Kind}/{Name}";
+    /// <summary>The workload's top owner (ReplicaSet → Deployment) when the snapshot has it, else the workload itself.</summary>
+    public string ParentIn(ClusterSnapshot snapshot)
+    {
+        var type = KnownResources.All.FirstOrDefault(t => t.ClrType is not null && string.Equals(t.Kind, Kind, StringComparison.Ordinal));
+        var workload = type is null
+            ? null
+            : snapshot.Objects(type).FirstOrDefault(o => o.Metadata?.Name == Name && (!type.Namespaced || o.Metadata?.NamespaceProperty == Namespace));
+        return workload is not null && snapshot.ResolveParent(workload) is { Length: > 0 } top ? top : $"{Kind}/{Name}";
+    }
 
     public override string ToString() =>
         (Namespace.Length == 0 ? $"{Kind} {Name}" : $"{Kind} {Namespace}/{Name}") + (Container.Length == 0 ? "" : $" (container {Container})");
