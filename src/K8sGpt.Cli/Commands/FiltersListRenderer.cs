@@ -39,8 +39,10 @@ public static class FiltersListRenderer
             .ToArray();
         foreach (var analyzer in inactive)
         {
-            var integration = IntegrationCatalog.OwnerOf(analyzer.Name)?.Name;
-            var how = integration is null ? "" : $": k8sgpt integration activate {integration}";
+            var integration = IntegrationCatalog.OwnerOf(analyzer.Name);
+            var how = integration is null ? ""
+                : integration.Informational.Contains(analyzer.Name) ? $" {integration.Name}, informational: run it with --filter {analyzer.Name}"
+                : $": k8sgpt integration activate {integration.Name}";
             console.MarkupLineInterpolated($"> [blue]{analyzer.Name} (integration{how})[/]");
         }
     }

@@ -87,14 +87,14 @@ public sealed class IntegrationCommand(ConsoleIo io, GlobalOptions globals, Anal
                 c =>
                 {
                     var current = set.Active(c.ActiveFilters);
-                    added = integration.Analyzers.Where(a => !current.Contains(a, StringComparer.OrdinalIgnoreCase)).ToArray();
+                    added = integration.Activated.Where(a => !current.Contains(a, StringComparer.OrdinalIgnoreCase)).ToArray();
                     return added.Length == 0 ? c : c with { ActiveFilters = set.Ordered([.. current, .. added]) };
                 },
                 ct).ConfigureAwait(false);
 
             if (added.Length == 0)
             {
-                io.Out.MarkupLineInterpolated($"[green]Integration {integration.Name} is already active[/] ({string.Join(", ", integration.Analyzers)} in active_filters)");
+                io.Out.MarkupLineInterpolated($"[green]Integration {integration.Name} is already active[/] ({string.Join(", ", integration.Activated)} in active_filters)");
             }
             else
             {

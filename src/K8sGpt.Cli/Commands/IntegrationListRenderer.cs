@@ -23,7 +23,7 @@ public static class IntegrationListRenderer
 
             foreach (var integration in group)
             {
-                console.MarkupLineInterpolated($"> [{(active ? "green" : "grey")}]{integration.Name}[/]: {string.Join(", ", integration.Analyzers)}{Resources(integration, served)}");
+                console.MarkupLineInterpolated($"> [{(active ? "green" : "grey")}]{integration.Name}[/]: {string.Join(", ", integration.Analyzers.Select(a => integration.Informational.Contains(a) ? $"{a} (informational, --filter only)" : a))}{Resources(integration, served)}");
             }
         }
     }

@@ -26,5 +26,7 @@ public static class BuiltInAnalyzers
         Integrations.Kyverno.PolicyReportAnalyzer.ClusterScoped(),
         new Integrations.Trivy.VulnerabilityReportAnalyzer(),
         new Integrations.Trivy.ConfigAuditReportAnalyzer(),
+        new Integrations.Prometheus.PrometheusConfigValidateAnalyzer(),
+        new Integrations.Prometheus.PrometheusConfigRelabelReportAnalyzer(),
     ];
 }

@@ -18,6 +18,12 @@ public sealed record Integration(
     IReadOnlyList<ResourceType> Resources,
     string InstallHint)
 {
+    /// <summary>Analyzers that only describe (not fault detectors): listed, but not added by activation; they run when named in <c>--filter</c>.</summary>
+    public IReadOnlyList<string> Informational { get; init; } = [];
+
+    /// <summary>The analyzers activation adds to <c>active_filters</c>.</summary>
+    public IReadOnlyList<string> Activated => [.. Analyzers.Except(Informational, StringComparer.Ordinal)];
+
     /// <summary>Whether one of its analyzers is in the active filters.</summary>
     public bool IsActive(IReadOnlyList<string> activeFilters) =>
         Analyzers.Any(a => activeFilters.Contains(a, StringComparer.OrdinalIgnoreCase));

@@ -28,7 +28,10 @@ public static class IntegrationCatalog
             "Prometheus configuration read from the cluster: validation and a relabeling report",
             ["PrometheusConfigValidate", "PrometheusConfigRelabelReport"],
             [],
-            "no custom resource is needed: the analyzers read the configuration of Prometheus pods labelled app=prometheus or app.kubernetes.io/name=prometheus"),
+            "no custom resource is needed: the analyzers read the configuration of Prometheus pods labelled app=prometheus or app.kubernetes.io/name=prometheus")
+        {
+            Informational = ["PrometheusConfigRelabelReport"],
+        },
         new(
             "trivy",
             "Trivy operator reports: critical vulnerabilities and failed critical/high configuration audit checks",
