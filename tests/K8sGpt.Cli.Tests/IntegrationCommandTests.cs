@@ -91,6 +91,19 @@ public sealed class IntegrationCommandTests
     }
 
     [Fact]
+    public async Task Activate_prometheus_adds_the_validator_but_not_the_informational_relabel_report()
+    {
+        await using var harness = await LiveCliHarness.StartAsync("");
+        await File.WriteAllTextAsync(harness.ConfigPath, "active_filters: [Pod]\n");
+
+        var (exit, stdout, _) = await harness.RunAsync("integration", "activate", "prometheus", "--kubeconfig", harness.KubeConfig);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("Integration prometheus activated: PrometheusConfigValidate added to active_filters\n", stdout);
+        Assert.Equal(["Pod", "PrometheusConfigValidate"], ActiveFilters(harness));
+    }
+
+    [Fact]
     public async Task Activate_of_an_unknown_integration_exits_1_listing_the_known_ones()
     {
         await using var harness = await LiveCliHarness.StartAsync("");

@@ -133,8 +133,15 @@ public sealed class IntegrationCommand(ConsoleIo io, GlobalOptions globals, Anal
     private Integration Find(string? name)
     {
         var known = Available;
-        return known.FirstOrDefault(i => string.Equals(i.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new UsageException($"integration \"{name}\" does not exist. Integrations: {string.Join(", ", known.Select(static i => i.Name))}");
+        if (known.FirstOrDefault(i => string.Equals(i.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase)) is { } integration)
+        {
+            return integration;
+        }
+
+        var missing = IntegrationCatalog.Find(name ?? "");
+        throw new UsageException(missing is null
+            ? $"integration \"{name}\" does not exist. Integrations: {string.Join(", ", known.Select(static i => i.Name))}"
+            : $"integration {missing.Name} is not available in this build (its analyzers {string.Join(", ", missing.Analyzers)} are not implemented yet). Integrations: {string.Join(", ", known.Select(static i => i.Name))}");
     }
 
     private async Task EnsureResourcesAsync(CommandContext context, Integration integration, CancellationToken cancellationToken)
