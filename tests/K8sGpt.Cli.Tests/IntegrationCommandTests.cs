@@ -175,6 +175,40 @@ public sealed class IntegrationCommandTests
     }
 
     [Fact]
+    public async Task Activate_with_a_dump_that_recorded_the_api_as_not_served_refuses_without_contacting_a_cluster()
+    {
+        await using var harness = await LiveCliHarness.StartAsync("");
+        var dump = harness.PathOf("dump.yaml");
+        await File.WriteAllTextAsync(dump, """
+            apiVersion: k8sgpt.ai/v1
+            kind: K8sGptSnapshot
+            metadata: {name: snapshot}
+            resources:
+            - {group: keda.sh, version: v1alpha1, kind: ScaledObject, resource: scaledobjects, state: NotServed, detail: ""}
+            """);
+
+        var (exit, _, err) = await harness.RunAsync("integration", "activate", "keda", "--snapshot", dump);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("the cluster does not serve ScaledObject (scaledobjects.keda.sh, keda.sh/v1alpha1)", err, StringComparison.Ordinal);
+        Assert.Empty(harness.Server.Requests.All);
+    }
+
+    [Fact]
+    public async Task List_with_a_snapshot_uses_the_custom_resources_found_in_it()
+    {
+        await using var harness = await LiveCliHarness.StartAsync("");
+        var file = harness.PathOf("crs.yaml");
+        await File.WriteAllTextAsync(file, "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata: {name: web, namespace: shop}\nspec: {scaleTargetRef: {name: web}}\n");
+
+        var (exit, stdout, _) = await harness.RunAsync("integration", "list", "--snapshot", file);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("> keda: ScaledObject (custom resources: scaledobjects.keda.sh installed)", stdout, StringComparison.Ordinal);
+        Assert.Contains("> trivy: VulnerabilityReport, ConfigAuditReport (custom resources: vulnerabilityreports.aquasecurity.github.io not checked, configauditreports.aquasecurity.github.io not checked)", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Filters_list_shows_inactive_integration_analyzers_with_the_command_that_activates_them()
     {
         await using var harness = await LiveCliHarness.StartAsync("");
