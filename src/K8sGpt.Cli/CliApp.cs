@@ -37,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(new AuthCommand(io, globals).Build());
         root.Subcommands.Add(new CacheCommand(io, globals).Build());
         root.Subcommands.Add(new ServeCommand(io, globals).Build());
+        root.Subcommands.Add(new IntegrationCommand(io, globals).Build());
         return root;
     }
 

@@ -170,7 +170,12 @@ public sealed class FiltersCommandTests
 
         var result = await Run(cli, "filters", "list");
 
-        Assert.Equal(["Active:", "> Deployment", "> Pod", "> Service", "Unused:", "> HPA (optional)", "> Log (optional)", ""], result.OutLines);
+        Assert.Equal(
+            [
+                "Active:", "> Deployment", "> Pod", "> Service",
+                "Unused:", "> HPA (optional)", "> Log (optional)", "> PrometheusConfigValidate (integration: k8sgpt integration activate prometheus)", "",
+            ],
+            result.OutLines);
     }
 
     [Fact]

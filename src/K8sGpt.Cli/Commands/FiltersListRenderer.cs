@@ -1,12 +1,13 @@
 using K8sGpt.Core.Analysis;
+using K8sGpt.Core.Integrations;
 using Spectre.Console;
 
 namespace K8sGpt.Cli.Commands;
 
 /// <summary>
 /// <c>filters list</c> output: <c>Active:</c> then <c>Unused:</c>, one <c>&gt; Name</c> per line in catalog order,
-/// optional and integration analyzers marked. Unused integration analyzers are not listed: they become available
-/// when their integration is activated.
+/// optional and integration analyzers marked. Unused integration analyzers are listed last, with the command that
+/// activates their integration (they are not added with <c>filters add</c>).
 /// </summary>
 public static class FiltersListRenderer
 {
@@ -23,7 +24,7 @@ public static class FiltersListRenderer
             .Where(a => a.Tier != AnalyzerTier.Integration && !active.Contains(a.Name, StringComparer.OrdinalIgnoreCase))
             .ToArray();
         console.MarkupLine("Unused:");
-        if (unused.Length == 0)
+        if (unused.Length == 0 && catalog.Analyzers.All(a => a.Tier != AnalyzerTier.Integration || active.Contains(a.Name, StringComparer.OrdinalIgnoreCase)))
         {
             console.MarkupLine("(none)");
         }
@@ -31,6 +32,18 @@ public static class FiltersListRenderer
         foreach (var analyzer in unused)
         {
             console.MarkupLineInterpolated($"> [red]{analyzer.Name}{Suffix(analyzer.Tier, analyzer.Name)}[/]");
+        }
+
+        var inactive = catalog.Analyzers
+            .Where(a => a.Tier == AnalyzerTier.Integration && !active.Contains(a.Name, StringComparer.OrdinalIgnoreCase))
+            .ToArray();
+        foreach (var analyzer in inactive)
+        {
+            var integration = IntegrationCatalog.OwnerOf(analyzer.Name);
+            var how = integration is null ? ""
+                : integration.Informational.Contains(analyzer.Name) ? $" {integration.Name}, informational: run it with --filter {analyzer.Name}"
+                : $": k8sgpt integration activate {integration.Name}";
+            console.MarkupLineInterpolated($"> [blue]{analyzer.Name} (integration{how})[/]");
         }
     }
 

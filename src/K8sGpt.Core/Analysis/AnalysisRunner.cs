@@ -69,6 +69,11 @@ public sealed class AnalysisRunner(Masker masker, TimeProvider clock)
                 errors.Enqueue(error);
             }
 
+            foreach (var note in context.Notes)
+            {
+                notes.Enqueue(note);
+            }
+
             stats.Enqueue(new AnalyzerStat(analyzer.Name, Stopwatch.GetElapsedTime(started)));
             return ValueTask.CompletedTask;
         }).ConfigureAwait(false);

@@ -6,6 +6,7 @@ namespace K8sGpt.Core.Analysis;
 public sealed class AnalyzerContext(string analyzerName, DateTimeOffset now)
 {
     private readonly ConcurrentQueue<string> _errors = new();
+    private readonly ConcurrentQueue<string> _notes = new();
 
     public string AnalyzerName { get; } = analyzerName;
 
@@ -14,7 +15,14 @@ public sealed class AnalyzerContext(string analyzerName, DateTimeOffset now)
 
     public IReadOnlyCollection<string> Errors => _errors;
 
+    /// <summary>Things the analyzer could not check that are not errors (a config kept in a Secret whose data is not read).</summary>
+    public IReadOnlyCollection<string> Notes => _notes;
+
     /// <summary>Records an error about one object; the analyzer carries on with the others.</summary>
     public void ReportError(string objectName, Exception exception) =>
         _errors.Enqueue($"[{AnalyzerName}] {objectName}: {exception.GetType().Name}: {exception.Message}");
+
+    /// <summary>Records a note about one object: shown with the run's notes, never counted as a problem or an error.</summary>
+    public void ReportNote(string objectName, string text) =>
+        _notes.Enqueue($"[{AnalyzerName}] {objectName}: {text}");
 }

@@ -31,5 +31,12 @@ public static class BuiltInAnalyzers
         new InstallPlanAnalyzer(),
         new CatalogSourceAnalyzer(),
         new OperatorGroupAnalyzer(),
+        new Integrations.Keda.ScaledObjectAnalyzer(),
+        Integrations.Kyverno.PolicyReportAnalyzer.Namespaced(),
+        Integrations.Kyverno.PolicyReportAnalyzer.ClusterScoped(),
+        new Integrations.Trivy.VulnerabilityReportAnalyzer(),
+        new Integrations.Trivy.ConfigAuditReportAnalyzer(),
+        new Integrations.Prometheus.PrometheusConfigValidateAnalyzer(),
+        new Integrations.Prometheus.PrometheusConfigRelabelReportAnalyzer(),
     ];
 }

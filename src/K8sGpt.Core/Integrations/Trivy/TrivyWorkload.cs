@@ -1,0 +1,34 @@
+using K8sGpt.Core.Snapshot;
+
+namespace K8sGpt.Core.Integrations.Trivy;
+
+/// <summary>The workload a Trivy operator report is about, from the labels the operator puts on every report.</summary>
+internal sealed record TrivyWorkload(string Kind, string Namespace, string Name, string Container)
+{
+    public static TrivyWorkload? Of(UnstructuredObject report)
+    {
+        var labels = report.Metadata?.Labels;
+        if (labels is null
+            || !labels.TryGetValue("trivy-operator.resource.kind", out var kind)
+            || !labels.TryGetValue("trivy-operator.resource.name", out var name))
+        {
+            return null;
+        }
+
+        var ns = (labels.TryGetValue("trivy-operator.resource.namespace", out var labelled) ? labelled : null) ?? report.Metadata?.NamespaceProperty ?? "";
+        return new(kind, ns, name, (labels.TryGetValue("trivy-operator.container.name", out var container) ? container : ""));
+    }
+
+    /// <summary>The workload's top owner (ReplicaSet → Deployment) when the snapshot has it, else the workload itself.</summary>
+    public string ParentIn(ClusterSnapshot snapshot)
+    {
+        var type = KnownResources.All.FirstOrDefault(t => t.ClrType is not null && string.Equals(t.Kind, Kind, StringComparison.Ordinal));
+        var workload = type is null
+            ? null
+            : snapshot.Objects(type).FirstOrDefault(o => o.Metadata?.Name == Name && (!type.Namespaced || o.Metadata?.NamespaceProperty == Namespace));
+        return workload is not null && snapshot.ResolveParent(workload) is { Length: > 0 } top ? top : $"{Kind}/{Name}";
+    }
+
+    public override string ToString() =>
+        (Namespace.Length == 0 ? $"{Kind} {Name}" : $"{Kind} {Namespace}/{Name}") + (Container.Length == 0 ? "" : $" (container {Container})");
+}
