@@ -21,5 +21,10 @@ public static class BuiltInAnalyzers
         new MutatingWebhookAnalyzer(),
         new ValidatingWebhookAnalyzer(),
         new ConfigMapAnalyzer(),
+        new HorizontalPodAutoscalerAnalyzer(),
+        new PodDisruptionBudgetAnalyzer(),
+        new NetworkPolicyAnalyzer(),
+        new StorageAnalyzer(),
+        new SecurityAnalyzer(),
     ];
 }
