@@ -26,5 +26,6 @@ public static class BuiltInAnalyzers
         new NetworkPolicyAnalyzer(),
         new StorageAnalyzer(),
         new SecurityAnalyzer(),
+        new LogAnalyzer(),
     ];
 }

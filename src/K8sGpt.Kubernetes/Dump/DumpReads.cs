@@ -1,4 +1,5 @@
 using K8sGpt.Core.Analysis;
+using K8sGpt.Core.Snapshot;
 
 namespace K8sGpt.Kubernetes.Dump;
 
@@ -10,6 +11,8 @@ public static class DumpReads
             .SelectMany(static a => a.Reads)
             .Select(static r => r.Type)
             .Distinct()
+            // Dump files do not carry container logs (yet): reading them would cost requests for nothing.
+            .Where(static t => t != KnownResources.PodLogs)
             .OrderBy(static t => t.Resource, StringComparer.Ordinal)
             .Select(ResourceRead.Lookup)
             .ToArray();
