@@ -1,5 +1,4 @@
 using K8sGpt.Core.Analysis;
-using K8sGpt.Core.Snapshot;
 
 namespace K8sGpt.Kubernetes.Dump;
 
@@ -11,8 +10,6 @@ public static class DumpReads
             .SelectMany(static a => a.Reads)
             .Select(static r => r.Type)
             .Distinct()
-            // Dump files do not carry container logs (yet): reading them would cost requests for nothing.
-            .Where(static t => t != KnownResources.PodLogs)
             .OrderBy(static t => t.Resource, StringComparer.Ordinal)
             .Select(ResourceRead.Lookup)
             .ToArray();

@@ -19,7 +19,7 @@ public sealed class NetworkPolicyAnalyzer : ObjectAnalyzer<V1NetworkPolicy>
 
     protected override bool ReportsParent => false;
 
-    protected override IEnumerable<ResourceType> Lookups => [KnownResources.Pods, KnownResources.Namespaces];
+    protected override IEnumerable<ResourceType> Lookups => [KnownResources.Pods];
 
     protected override IEnumerable<Failure> Check(V1NetworkPolicy policy, ClusterSnapshot snapshot, AnalyzerContext context)
     {

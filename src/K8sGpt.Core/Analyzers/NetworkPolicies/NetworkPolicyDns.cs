@@ -55,7 +55,7 @@ internal static class NetworkPolicyDns
             || (peer.NamespaceSelector is { } nsSelector && LabelSelector.FromApi(nsSelector).Matches(dnsLabels))
             || (peer.NamespaceSelector is null && ns == DnsNamespace)));
 
-    /// <summary>The DNS namespace's labels, from the snapshot when read, else the label every namespace carries.</summary>
+    /// <summary>The DNS namespace's labels: the label every namespace carries, plus its own when another analyzer read namespaces.</summary>
     private static IDictionary<string, string> DnsNamespaceLabels(ClusterSnapshot snapshot)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["kubernetes.io/metadata.name"] = DnsNamespace };
