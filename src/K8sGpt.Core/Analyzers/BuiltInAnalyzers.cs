@@ -38,5 +38,11 @@ public static class BuiltInAnalyzers
         new Integrations.Trivy.ConfigAuditReportAnalyzer(),
         new Integrations.Prometheus.PrometheusConfigValidateAnalyzer(),
         new Integrations.Prometheus.PrometheusConfigRelabelReportAnalyzer(),
+        new HorizontalPodAutoscalerAnalyzer(),
+        new PodDisruptionBudgetAnalyzer(),
+        new NetworkPolicyAnalyzer(),
+        new StorageAnalyzer(),
+        new SecurityAnalyzer(),
+        new LogAnalyzer(),
     ];
 }

@@ -44,6 +44,7 @@ public sealed partial class ClusterSnapshot
         }
 
         _events = IndexEvents(All<Corev1Event>());
+        _logIndex = new Lazy<ILookup<(string Namespace, string Pod, string Container), ContainerLog>>(IndexLogs);
     }
 
     /// <summary>Namespace and label selector this snapshot was taken with.</summary>

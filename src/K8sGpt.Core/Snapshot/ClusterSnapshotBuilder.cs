@@ -10,6 +10,7 @@ public sealed class ClusterSnapshotBuilder(ScanScope scope)
     private readonly Dictionary<ResourceType, ResourceReadStatus> _statuses = [];
     private readonly Dictionary<string, int> _ignored = new(StringComparer.Ordinal);
     private readonly Dictionary<(ResourceType, string, string), int> _positions = [];
+    private readonly List<ContainerLog> _logs = [];
     private readonly Lock _gate = new();
 
     public ScanScope Scope { get; } = scope;
@@ -65,6 +66,20 @@ public sealed class ClusterSnapshotBuilder(ScanScope scope)
         }
     }
 
+    /// <summary>Adds the log tail of one container; logs of pods outside the namespace scope are dropped.</summary>
+    public void AddLog(ContainerLog log)
+    {
+        if (!Scope.CoversNamespace(log.Namespace))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _logs.Add(log);
+        }
+    }
+
     public void CountIgnored(string kind)
     {
         lock (_gate)
@@ -81,7 +96,10 @@ public sealed class ClusterSnapshotBuilder(ScanScope scope)
                 static kv => kv.Key,
                 static kv => (IReadOnlyList<IKubernetesObject<V1ObjectMeta>>)kv.Value.ToArray());
             var facts = Facts with { IgnoredKinds = new Dictionary<string, int>(_ignored, StringComparer.Ordinal) };
-            return new ClusterSnapshot(Scope, objects, new Dictionary<ResourceType, ResourceReadStatus>(_statuses), facts);
+            return new ClusterSnapshot(Scope, objects, new Dictionary<ResourceType, ResourceReadStatus>(_statuses), facts)
+            {
+                ContainerLogs = [.. _logs],
+            };
         }
     }
 }

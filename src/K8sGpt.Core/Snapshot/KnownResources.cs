@@ -46,6 +46,12 @@ public static class KnownResources
     public static readonly ResourceType ClusterRoles = new("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false, typeof(V1ClusterRole));
     public static readonly ResourceType ClusterRoleBindings = new("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false, typeof(V1ClusterRoleBinding));
 
+    /// <summary>
+    /// Pseudo resource: the recent log tails of failing or restarting containers (<c>pods/{pod}/log</c>). Not a
+    /// list: a source that honours it reads the logs after listing pods, into <see cref="ClusterSnapshot.ContainerLogs"/>.
+    /// </summary>
+    public static readonly ResourceType PodLogs = new("", "v1", "PodLog", "pods/log", true);
+
     private static readonly List<ResourceType> s_all = [];
     private static readonly Dictionary<Type, ResourceType> s_byClrType = [];
     private static readonly Dictionary<(string Group, string Kind), ResourceType> s_byGroupKind = [];

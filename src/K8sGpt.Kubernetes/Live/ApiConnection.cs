@@ -61,6 +61,21 @@ internal sealed class ApiConnection : IDisposable
         return new ApiResponse(response.StatusCode, body, contentType);
     }
 
+    /// <summary>Sends one GET for a plain-text body (container logs), read to the end (the server bounds its size).</summary>
+    public async Task<(System.Net.HttpStatusCode Status, string Text)> GetTextAsync(string pathAndQuery, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseUri, pathAndQuery.TrimStart('/')));
+        request.Headers.Accept.ParseAdd("text/plain, */*");
+        if (_client.Credentials is { } credentials)
+        {
+            await credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var response = await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var text = response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false) : "";
+        return (response.StatusCode, text);
+    }
+
     private static bool IsJson(MediaTypeHeaderValue? type) =>
         type?.MediaType is { } media && media.Contains("json", StringComparison.OrdinalIgnoreCase);
 

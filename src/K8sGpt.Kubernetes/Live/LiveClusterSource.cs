@@ -32,7 +32,8 @@ public sealed class LiveClusterSource(LiveClusterOptions options) : IClusterSour
         var timings = new ConcurrentBag<ListTiming>();
         var lister = new ResourceLister(api, options, scope);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxConcurrentLists), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(reads, parallel, async (read, token) =>
+        var pods = new ConcurrentBag<k8s.Models.V1Pod>();
+        await Parallel.ForEachAsync(reads.Where(static r => r.Type != KnownResources.PodLogs), parallel, async (read, token) =>
         {
             var groupVersion = ServedVersion(read.Type, discovery);
             if (groupVersion is null)
@@ -46,11 +47,21 @@ public sealed class LiveClusterSource(LiveClusterOptions options) : IClusterSour
             foreach (var obj in outcome.Objects)
             {
                 builder.Add(read.Type, obj);
+                if (obj is k8s.Models.V1Pod pod)
+                {
+                    pods.Add(pod);
+                }
             }
 
             builder.SetStatus(read.Type, outcome.Status);
             timings.Add(new ListTiming(read.Type.Resource, Stopwatch.GetElapsedTime(started), outcome.Pages, outcome.Objects.Count));
         }).ConfigureAwait(false);
+
+        if (reads.Any(static r => r.Type == KnownResources.PodLogs))
+        {
+            // Logs are read per container, only after the pods say which containers fail.
+            builder.SetStatus(KnownResources.PodLogs, await new PodLogReader(api, options).ReadAsync(pods, builder, cancellationToken).ConfigureAwait(false));
+        }
 
         builder.Facts = new SnapshotFacts
         {

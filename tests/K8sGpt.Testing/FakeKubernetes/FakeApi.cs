@@ -82,6 +82,9 @@ internal sealed class FakeApi(FakeKubernetesServer server)
                     ? WriteStatusAsync(context, 404, "NotFound", $"namespaces \"{name}\" not found")
                     : WriteAsync(context, ns)).ConfigureAwait(false);
                 return;
+            case ["namespaces", var name, "pods", var pod, "log"] when groupVersion == "v1":
+                await LogAsync(context, name, pod).ConfigureAwait(false);
+                return;
             case ["namespaces", var name, var plural]:
                 await ListAsync(context, groupVersion, plural, name).ConfigureAwait(false);
                 return;
@@ -89,6 +92,34 @@ internal sealed class FakeApi(FakeKubernetesServer server)
                 await WriteStatusAsync(context, 404, "NotFound", "the server could not find the requested resource").ConfigureAwait(false);
                 return;
         }
+    }
+
+    /// <summary>Serves a container log as the API server does: plain text, <c>tailLines</c> and <c>limitBytes</c> applied.</summary>
+    private async Task LogAsync(HttpContext context, string ns, string pod)
+    {
+        var query = context.Request.Query;
+        var container = query["container"].ToString();
+        var previous = query["previous"].ToString() == "true";
+        if (!server.PodLogs.TryGetValue((ns, pod, container, previous), out var log))
+        {
+            await WriteStatusAsync(context, previous ? 400 : 404, previous ? "BadRequest" : "NotFound", $"container \"{container}\" in pod \"{pod}\" has no {(previous ? "previous " : "")}log").ConfigureAwait(false);
+            return;
+        }
+
+        var lines = log.Split('\n');
+        if (int.TryParse(query["tailLines"].ToString(), out var tail) && lines.Length > tail)
+        {
+            log = string.Join('\n', lines[^tail..]);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(log);
+        if (int.TryParse(query["limitBytes"].ToString(), out var limit) && bytes.Length > limit)
+        {
+            bytes = bytes[..limit];
+        }
+
+        context.Response.ContentType = "text/plain";
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
 
     private async Task ListAsync(HttpContext context, string groupVersion, string plural, string? ns)

@@ -46,6 +46,9 @@ public sealed class FakeKubernetesServer : IAsyncDisposable
 
     public FakeRequestLog Requests { get; } = new();
 
+    /// <summary>Container logs served at <c>pods/{pod}/log</c>, by namespace, pod, container and previous instance.</summary>
+    public ConcurrentDictionary<(string Namespace, string Pod, string Container, bool Previous), string> PodLogs { get; } = new();
+
     public static async Task<FakeKubernetesServer> StartAsync(bool tls = false, string token = "fake-token")
     {
         var builder = WebApplication.CreateEmptyBuilder(new());

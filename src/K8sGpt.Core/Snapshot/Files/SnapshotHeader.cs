@@ -14,7 +14,28 @@ public static class SnapshotHeader
     public static bool IsHeader(JsonObject obj) =>
         obj["kind"]?.GetValue<string>() == Kind && obj["apiVersion"]?.GetValue<string>() == ApiVersion;
 
-    public static JsonObject Create(ClusterSnapshot snapshot, DateTimeOffset takenAt) => new()
+    public static JsonObject Create(ClusterSnapshot snapshot, DateTimeOffset takenAt)
+    {
+        var header = CreateWithoutLogs(snapshot, takenAt);
+        if (snapshot.ContainerLogs.Count > 0)
+        {
+            // Container log tails ride in the header: they are not objects of the cluster.
+            header["logs"] = new JsonArray([.. snapshot.ContainerLogs
+                .OrderBy(static l => (l.Namespace, l.Pod, l.Container, l.Previous))
+                .Select(static l => (JsonNode)new JsonObject
+                {
+                    ["namespace"] = l.Namespace,
+                    ["pod"] = l.Pod,
+                    ["container"] = l.Container,
+                    ["previous"] = l.Previous,
+                    ["text"] = l.Text,
+                })]);
+        }
+
+        return header;
+    }
+
+    private static JsonObject CreateWithoutLogs(ClusterSnapshot snapshot, DateTimeOffset takenAt) => new()
     {
         ["apiVersion"] = ApiVersion,
         ["kind"] = Kind,
@@ -62,6 +83,19 @@ public static class SnapshotHeader
             if (type is not null && Enum.TryParse<ReadState>(resource["state"]?.GetValue<string>(), out var state))
             {
                 builder.SetStatus(type, new ResourceReadStatus(state, resource["detail"]?.GetValue<string>() ?? ""));
+            }
+        }
+
+        foreach (var entry in header["logs"] as JsonArray ?? [])
+        {
+            if (entry is JsonObject log)
+            {
+                builder.AddLog(new ContainerLog(
+                    log["namespace"]?.GetValue<string>() ?? "",
+                    log["pod"]?.GetValue<string>() ?? "",
+                    log["container"]?.GetValue<string>() ?? "",
+                    log["previous"]?.GetValue<bool>() ?? false,
+                    log["text"]?.GetValue<string>() ?? ""));
             }
         }
     }
