@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using k8s.Models;
 
 namespace K8sGpt.Core.Snapshot;
@@ -57,6 +58,15 @@ public static class KnownResources
     private static readonly Dictionary<(string Group, string Kind), ResourceType> s_byGroupKind = [];
     private static readonly Lock s_gate = new();
 
+    // Custom resource types live with the analyzers that read them and register themselves when first touched;
+    // every lookup first makes sure they have, so reading a snapshot never depends on what was constructed before.
+    private static readonly Lazy<bool> s_customResources = new(static () =>
+    {
+        RuntimeHelpers.RunClassConstructor(typeof(CustomResources).TypeHandle);
+        RuntimeHelpers.RunClassConstructor(typeof(Integrations.IntegrationResources).TypeHandle);
+        return true;
+    });
+
     static KnownResources()
     {
         foreach (var field in typeof(KnownResources).GetFields())
@@ -73,6 +83,7 @@ public static class KnownResources
     {
         get
         {
+            _ = s_customResources.Value;
             lock (s_gate)
             {
                 return [.. s_all];
@@ -117,6 +128,7 @@ public static class KnownResources
     /// <summary>Finds a type by API group and kind, whatever the version.</summary>
     public static ResourceType? Find(string group, string kind)
     {
+        _ = s_customResources.Value;
         lock (s_gate)
         {
             return s_byGroupKind.GetValueOrDefault((group, kind));

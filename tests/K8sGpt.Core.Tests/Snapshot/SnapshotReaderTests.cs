@@ -90,4 +90,13 @@ public sealed class SnapshotReaderTests
         Assert.Equal(["a", "b"], snapshot.All<V1Pod>().Select(static p => p.Metadata.Name));
         Assert.Equal(["a"], snapshot.Selected<V1Pod>().Select(static p => p.Metadata.Name));
     }
+
+    [Fact]
+    public void Custom_resources_are_recognised_without_any_analyzer_having_been_built()
+    {
+        var type = KnownResources.Find("gateway.networking.k8s.io", "HTTPRoute");
+
+        Assert.NotNull(type);
+        Assert.NotNull(KnownResources.Find("keda.sh", "ScaledObject"));
+    }
 }
