@@ -28,6 +28,15 @@ public static class SnapshotFixtures
         return (findings, context.Errors);
     }
 
+    /// <summary>Runs one analyzer in isolation and also returns the notes it reported.</summary>
+    public static (IReadOnlyList<Finding> Findings, IReadOnlyCollection<string> Errors) Run(IAnalyzer analyzer, ClusterSnapshot snapshot, out IReadOnlyCollection<string> notes)
+    {
+        var context = new AnalyzerContext(analyzer.Name, Now);
+        var findings = analyzer.Analyze(snapshot, context).ToArray();
+        notes = context.Notes;
+        return (findings, context.Errors);
+    }
+
     /// <summary>Runs one analyzer over YAML and returns its findings, failing the test on object errors.</summary>
     public static IReadOnlyList<Finding> Analyze(IAnalyzer analyzer, string yaml, DateTimeOffset? now = null)
     {

@@ -28,7 +28,9 @@ public sealed class LogAnalyzer : IAnalyzer
         var pods = snapshot.Selected<V1Pod>();
         var byName = pods.ToDictionary(static p => (p.Metadata?.NamespaceProperty ?? "", p.Metadata?.Name ?? ""));
         var findings = new List<Finding>();
-        foreach (var candidate in FailingContainers.Of(pods).Take(FailingContainers.MaxContainers))
+        var candidates = FailingContainers.Of(pods).ToArray();
+        NoteWhatWasNotRead(snapshot, context, candidates.Length);
+        foreach (var candidate in candidates.Take(FailingContainers.MaxContainers))
         {
             var failures = snapshot.LogsFor(candidate.Namespace, candidate.Pod, candidate.Container)
                 .Select(log => Describe(log, candidate))
@@ -51,6 +53,24 @@ public sealed class LogAnalyzer : IAnalyzer
         }
 
         return findings;
+    }
+
+    /// <summary>Says when failing containers could not be checked, so "nothing found" is not mistaken for "all clear".</summary>
+    private static void NoteWhatWasNotRead(ClusterSnapshot snapshot, AnalyzerContext context, int failingContainers)
+    {
+        var status = snapshot.StatusOf(KnownResources.PodLogs);
+        if (failingContainers > 0 && status.State == ReadState.NotRequested)
+        {
+            context.ReportNote("logs", $"container logs are not in this snapshot, so {failingContainers} failing container(s) were not checked (a snapshot written by `k8sgpt dump` carries them)");
+        }
+        else if (failingContainers > 0 && !status.IsLoaded)
+        {
+            context.ReportNote("logs", $"container logs could not be read ({status.State}{(status.Detail.Length > 0 ? ": " + status.Detail : "")}), so {failingContainers} failing container(s) were not checked");
+        }
+        else if (status.Detail.Length > 0)
+        {
+            context.ReportNote("logs", status.Detail);
+        }
     }
 
     private static Failure? Describe(ContainerLog log, FailingContainers.Candidate candidate)
