@@ -4,15 +4,13 @@ using K8sGpt.Server.Explain;
 
 namespace K8sGpt.Cli.Commands;
 
-/// <summary>
-/// The seam where <c>serve</c> gets its AI layer. Until the AI registry is merged, every configured provider is
-/// reported as unsupported (so a named default stops the start with a clear message) and explanations are
-/// unavailable. Plug the real ones in here: <c>CreateRegistry = config =&gt; BackendRegistry.Build(config)</c> and
-/// the explainer built over that registry.
-/// </summary>
+/// <summary>Where <c>serve</c> gets its AI layer: the validated registry and an explainer over it.</summary>
 public static class ServeBackends
 {
-    public static Func<K8sGptConfig, IBackendRegistry> CreateRegistry { get; } = static config => new ServePendingRegistry(config);
+    /// <summary>Validates every configured provider once; the registry is immutable and shared by all requests.</summary>
+    public static Func<K8sGptConfig, IBackendRegistry> CreateRegistry { get; } = static config => BackendRegistry.Create(config.Ai);
 
-    public static Func<IBackendRegistry, IReportExplainer> CreateExplainer { get; } = static _ => new UnavailableExplainer();
+    /// <summary>Explains Analyze results with the request's backend, caching answers under the user's cache folder.</summary>
+    public static IReportExplainer CreateExplainer(IBackendRegistry registry, Func<string, string?> environment) =>
+        new ServeRegistryExplainer(registry, ConfigPaths.DefaultCacheDirectory(environment));
 }

@@ -76,7 +76,7 @@ public sealed class ServeCommand(
 
         var snapshot = parse.GetValue(_options.Snapshot);
         var registry = registryFactory ?? ServeBackends.CreateRegistry;
-        var explainer = explainerFactory ?? ServeBackends.CreateExplainer;
+        var explainer = explainerFactory ?? (r => ServeBackends.CreateExplainer(r, io.Environment));
         IBackendRegistry? built = null;
         return new ServeSettings
         {

@@ -1,6 +1,8 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Azure.AI.OpenAI;
+using K8sGpt.Ai.Backends;
+using K8sGpt.Ai.Http;
 using K8sGpt.Ai.Registry;
 using K8sGpt.Core.Config;
 using Microsoft.Extensions.AI;
@@ -26,7 +28,15 @@ internal sealed class TestBackendRegistry : IBackendRegistry
         }
     }
 
-    public static IBackendRegistry Create(K8sGptConfig config) => new TestBackendRegistry(config);
+    /// <summary>
+    /// The production registry (real validators, real backends), with short HTTP bounds so fault tests stay quick:
+    /// one attempt per call and a 2 s attempt timeout.
+    /// </summary>
+    public static IBackendRegistry Create(K8sGptConfig config) =>
+        BackendRegistry.Create(config.Ai, new BackendRuntime { Http = new AiHttpOptions { AttemptTimeout = TimeSpan.FromSeconds(2), ConnectTimeout = TimeSpan.FromSeconds(2), MaxAttempts = 1 } });
+
+    /// <summary>The stand-in registry the server was first tested with (SDK clients without the AI layer's retries).</summary>
+    public static IBackendRegistry CreateStandIn(K8sGptConfig config) => new TestBackendRegistry(config);
 
     public IReadOnlyList<BackendStatus> Statuses => _byName.Values.Select(static v => v.Status).ToArray();
 
