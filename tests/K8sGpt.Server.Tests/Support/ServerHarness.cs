@@ -65,7 +65,8 @@ internal sealed class ServerHarness : IAsyncDisposable
                 MetricsPort = 0,
                 HttpPort = 0,
                 ListenAddress = IPAddress.Loopback,
-                AiCallTimeout = TimeSpan.FromSeconds(2),
+                // Longer than the registry's 2 s attempt timeout, so a hanging backend ends in the AI layer's timeout.
+                AiCallTimeout = TimeSpan.FromSeconds(10),
                 Environment = name => environment?.GetValueOrDefault(name),
                 ConfigureLogging = b => b.AddProvider(logs),
             };
