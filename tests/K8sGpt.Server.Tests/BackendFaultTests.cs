@@ -29,7 +29,9 @@ public sealed class BackendFaultTests
     public async Task Query_during_a_backend_fault_answers_OK_with_the_error_and_the_next_healthy_query_succeeds(string fault, StatusCode code, string message)
     {
         await using var azure = await FakeChatServer.StartAsync(_ => Fault(fault));
-        await using var server = await ServerHarness.StartAsync(ServerHarness.AzureConfig(azure.BaseAddress));
+        await using var server = await ServerHarness.StartAsync(
+            ServerHarness.AzureConfig(azure.BaseAddress),
+            customize: fault == "hang" ? s => s with { RegistryFactory = TestBackendRegistry.WithAttemptTimeout(TimeSpan.FromSeconds(2)) } : null);
 
         var failed = await server.Query.QueryAsync(new QueryRequest { Query = "hello" }, ServerHarness.Deadline());
         var health = await server.Http.GetAsync(new Uri("healthz", UriKind.Relative));

@@ -65,8 +65,8 @@ internal sealed class ServerHarness : IAsyncDisposable
                 MetricsPort = 0,
                 HttpPort = 0,
                 ListenAddress = IPAddress.Loopback,
-                // Longer than the registry's 2 s attempt timeout, so a hanging backend ends in the AI layer's timeout.
-                AiCallTimeout = TimeSpan.FromSeconds(10),
+                // Longer than the registry's attempt timeout, so a hanging backend ends in the AI layer's own timeout.
+                AiCallTimeout = TimeSpan.FromSeconds(60),
                 Environment = name => environment?.GetValueOrDefault(name),
                 ConfigureLogging = b => b.AddProvider(logs),
             };
