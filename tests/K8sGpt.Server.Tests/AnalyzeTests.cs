@@ -1,6 +1,6 @@
 using Grpc.Core;
+using K8sGpt.Ai.Http;
 using K8sGpt.Core.Snapshot.Files;
-using K8sGpt.Server.Explain;
 using K8sGpt.Server.Schema.V1;
 using K8sGpt.Server.Tests.Support;
 using K8sGpt.Testing.FakeAiServe;
@@ -71,16 +71,48 @@ public sealed class AnalyzeTests
     }
 
     [Fact]
-    public async Task Explain_with_a_ready_backend_goes_through_the_explainer_and_keeps_the_results()
+    public async Task Explain_with_a_ready_backend_fills_the_details_from_the_backend_and_names_the_provider()
     {
-        await using var openAi = await FakeChatServer.AnsweringAsync("unused");
+        await using var openAi = await FakeChatServer.AnsweringAsync("The pod needs more CPU than any node has free.");
         var config = $"ai:\n  defaultprovider: openai\n  providers:\n    - name: openai\n      password: k\n      baseurl: {openAi.BaseAddress}\n";
         await using var server = await ServerHarness.StartAsync(config);
 
-        var reply = await server.Analyzer.AnalyzeAsync(new AnalyzeRequest { Explain = true }, ServerHarness.Deadline());
+        var reply = await server.Analyzer.AnalyzeAsync(new AnalyzeRequest { Explain = true, Nocache = true }, ServerHarness.Deadline());
 
         Assert.Equal(1, reply.Problems);
-        Assert.Equal([UnavailableExplainer.Message], reply.Errors);
+        Assert.Equal("The pod needs more CPU than any node has free.", Assert.Single(reply.Results).Details);
+        Assert.Empty(reply.Errors);
+        Assert.Contains("Insufficient cpu", Assert.Single(openAi.Requests).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_with_a_failing_backend_keeps_the_results_and_puts_the_AI_layers_message_in_errors()
+    {
+        await using var openAi = await FakeChatServer.StartAsync(_ => FakeChatReply.Error(500, "boom"));
+        var config = $"ai:\n  defaultprovider: openai\n  providers:\n    - name: openai\n      password: k\n      baseurl: {openAi.BaseAddress}\n";
+        await using var server = await ServerHarness.StartAsync(config);
+
+        var reply = await server.Analyzer.AnalyzeAsync(new AnalyzeRequest { Explain = true, Nocache = true }, ServerHarness.Deadline());
+
+        Assert.Equal(1, reply.Problems);
+        Assert.Equal("", Assert.Single(reply.Results).Details);
+        Assert.Equal($"explain Pod shop/web-7f9-abcde: AI backend 'openai' failed with HTTP 500 for POST {openAi.BaseAddress}chat/completions: boom", Assert.Single(reply.Errors));
+    }
+
+    [Fact]
+    public async Task An_explain_step_that_fails_as_a_whole_keeps_the_results_puts_the_message_in_errors_and_counts_the_code()
+    {
+        await using var openAi = await FakeChatServer.AnsweringAsync("unused");
+        var config = $"ai:\n  defaultprovider: openai\n  providers:\n    - name: openai\n      password: k\n      baseurl: {openAi.BaseAddress}\n";
+        var error = new AiBackendException("openai", AiFailureKind.RateLimited, "AI backend 'openai' is rate limiting requests or its quota is exhausted (HTTP 429)", 429);
+        await using var server = await ServerHarness.StartAsync(config, customize: s => s with { Explainer = new ThrowingExplainer(error) });
+
+        var reply = await server.Analyzer.AnalyzeAsync(new AnalyzeRequest { Explain = true }, ServerHarness.Deadline());
+        var metrics = await server.Http.GetStringAsync(new Uri("metrics", UriKind.Relative));
+
+        Assert.Equal(1, reply.Problems);
+        Assert.Equal("explain: AI backend 'openai' is rate limiting requests or its quota is exhausted (HTTP 429)", Assert.Single(reply.Errors));
+        Assert.Contains("k8sgpt_ai_errors_total{backend=\"openai\",code=\"8\"} 1", metrics, StringComparison.Ordinal);
     }
 
     [Fact]

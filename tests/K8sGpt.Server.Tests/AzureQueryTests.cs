@@ -96,8 +96,9 @@ public sealed class AzureQueryTests
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("\"azureopenai\" is not usable", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Contains("engine: the Azure OpenAI deployment (engine) is not set", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("engine: the deployment name (engine) is missing", error.Status.Detail, StringComparison.Ordinal);
         Assert.Contains("k8sgpt auth update --backend azureopenai --engine <deployment>", error.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("azure-key", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal("Hello from OpenAI", next.Response);
     }
 

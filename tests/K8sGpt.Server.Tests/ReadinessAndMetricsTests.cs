@@ -23,6 +23,11 @@ public sealed class ReadinessAndMetricsTests
                 - name: azureopenai
                   password: k
                   baseurl: http://127.0.0.1:9/
+                - name: groq
+                  model: llama3
+                  baseurl: http://127.0.0.1:9/
+                - name: cohere
+                  password: k
                 - name: other
                   baseurl: http://127.0.0.1:9/
             """;
@@ -40,8 +45,16 @@ public sealed class ReadinessAndMetricsTests
         Assert.Equal("Ready", backends["openai"].GetProperty("state").GetString());
         Assert.Equal("Invalid", backends["azureopenai"].GetProperty("state").GetString());
         Assert.Equal("engine", backends["azureopenai"].GetProperty("problems")[0].GetProperty("setting").GetString());
+        Assert.Equal("Invalid", backends["groq"].GetProperty("state").GetString());
+        Assert.Equal("password", backends["groq"].GetProperty("problems")[0].GetProperty("setting").GetString());
+        Assert.Equal("the API key is missing", backends["groq"].GetProperty("problems")[0].GetProperty("message").GetString());
+        Assert.Equal("k8sgpt auth update --backend groq --password <key>", backends["groq"].GetProperty("problems")[0].GetProperty("fix").GetString());
+        Assert.Equal("Unsupported", backends["cohere"].GetProperty("state").GetString());
+        Assert.StartsWith("backend 'cohere' is not supported yet by this version", backends["cohere"].GetProperty("problems")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("Invalid", backends["other"].GetProperty("state").GetString());
-        Assert.Equal("the API key is not set", backends["other"].GetProperty("problems")[0].GetProperty("message").GetString());
+        Assert.Equal("name", backends["other"].GetProperty("problems")[0].GetProperty("setting").GetString());
+        Assert.StartsWith("'other' is not a backend name; known backends: openai, anthropic,", backends["other"].GetProperty("problems")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(5, backends.Count);
     }
 
     [Fact]

@@ -8,9 +8,9 @@ namespace K8sGpt.Server.Tests;
 public sealed class StartupValidationTests
 {
     [Theory]
-    [InlineData("baseurl", "baseurl: the Azure OpenAI endpoint (base URL) is not set", "--baseurl https://<resource>.openai.azure.com/")]
-    [InlineData("engine", "engine: the Azure OpenAI deployment (engine) is not set", "--engine <deployment>")]
-    [InlineData("password", "password: the API key is not set", "--password <key>")]
+    [InlineData("baseurl", "baseurl: the resource endpoint (for example https://my-resource.openai.azure.com) is missing", "--baseurl <url>")]
+    [InlineData("engine", "engine: the deployment name (engine) is missing", "--engine <deployment>")]
+    [InlineData("password", "password: the API key is missing", "--password <key>")]
     public async Task Serve_with_azureopenai_missing_one_setting_exits_1_naming_it_and_its_fix(string missing, string problem, string fix)
     {
         using var folder = new TempFolder();
@@ -64,7 +64,8 @@ public sealed class StartupValidationTests
         var exit = await run.InvokeAsync(CancellationToken.None, "serve", "--config", Path.Combine(folder.Path, "none.yaml"), "-p", "0", "-m", "0");
 
         Assert.Equal(1, exit);
-        Assert.Contains("engine: the Azure OpenAI deployment (engine) is not set", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("engine: the deployment name (engine) is missing", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("fix: k8sgpt auth update --backend azureopenai --engine <deployment>", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("env-secret-key", run.Stderr + run.Logs.All, StringComparison.Ordinal);
     }
 

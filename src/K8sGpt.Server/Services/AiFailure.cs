@@ -1,46 +1,32 @@
-using System.Text.Json;
 using Grpc.Core;
+using K8sGpt.Ai.Http;
 
 namespace K8sGpt.Server.Services;
 
-/// <summary>What a failed AI call means, as a gRPC code and a message naming the backend (never the key or the prompt).</summary>
+/// <summary>
+/// What a failed AI call means, as a gRPC code and a message naming the backend. The message is the AI layer's
+/// own (it names the backend and what to do, and never contains the key or the prompt).
+/// </summary>
 public sealed record AiFailure(StatusCode Code, string Message)
 {
-    public static AiFailure From(string backend, Exception exception, bool timedOut, TimeSpan timeout)
+    /// <summary>The code and message of an AI layer failure.</summary>
+    public static AiFailure From(AiBackendException exception) => new(CodeOf(exception.Kind), exception.Message);
+
+    /// <summary>The server's own bound on one AI call (<c>ServeSettings.AiCallTimeout</c>) ran out first.</summary>
+    public static AiFailure TimedOut(string backend, TimeSpan timeout) =>
+        new(StatusCode.DeadlineExceeded, $"AI backend '{backend}' did not answer within {timeout.TotalSeconds:0.#}s (the server's limit for one AI call)");
+
+    /// <summary>The gRPC code for each kind of AI failure (issue 4: 401/403, 404, 429, 5xx, unreachable, timeout, unreadable).</summary>
+    public static StatusCode CodeOf(AiFailureKind kind) => kind switch
     {
-        if (timedOut)
-        {
-            return new(StatusCode.DeadlineExceeded, $"backend {backend} did not answer within {timeout.TotalSeconds:0.#} s");
-        }
+        AiFailureKind.Unauthorized => StatusCode.Unauthenticated,
+        AiFailureKind.NotFound => StatusCode.NotFound,
+        AiFailureKind.RateLimited => StatusCode.ResourceExhausted,
+        AiFailureKind.ServerError or AiFailureKind.Unreachable => StatusCode.Unavailable,
+        AiFailureKind.Timeout => StatusCode.DeadlineExceeded,
+        AiFailureKind.BadResponse => StatusCode.Internal,
 
-        return exception switch
-        {
-            HttpRequestException { StatusCode: { } status } => FromHttp(backend, (int)status),
-            _ when HttpStatusOf(exception) is > 0 and var status => FromHttp(backend, status),
-            HttpRequestException e => new(StatusCode.Unavailable, $"backend {backend} cannot be reached: {e.Message}"),
-            _ when HttpStatusOf(exception) == 0 => new(StatusCode.Unavailable, $"backend {backend} cannot be reached: {exception.Message}"),
-            TimeoutException => new(StatusCode.DeadlineExceeded, $"backend {backend} timed out"),
-            JsonException or FormatException or InvalidOperationException or ArgumentOutOfRangeException or KeyNotFoundException =>
-                new(StatusCode.Internal, $"backend {backend} sent a response that could not be read ({exception.GetType().Name})"),
-            _ => new(StatusCode.Unknown, $"backend {backend} failed: {exception.GetType().Name}: {exception.Message}"),
-        };
-    }
-
-    /// <summary>
-    /// The HTTP status an SDK exception carries. The SDKs (OpenAI/Azure <c>ClientResultException</c>, Azure
-    /// <c>RequestFailedException</c>, ...) all expose it as an <c>int Status</c>; reading it by name keeps the server
-    /// free of every SDK's types. -1 when the exception has no such property (0 means "no response").
-    /// </summary>
-    private static int HttpStatusOf(Exception exception) =>
-        exception.GetType().GetProperty("Status")?.GetValue(exception) is int status ? status : -1;
-
-    private static AiFailure FromHttp(string backend, int status) => status switch
-    {
-        401 => new(StatusCode.Unauthenticated, $"backend {backend} rejected the API key (HTTP 401); check it with k8sgpt auth update --backend {backend}"),
-        403 => new(StatusCode.PermissionDenied, $"backend {backend} refused access (HTTP 403)"),
-        404 => new(StatusCode.NotFound, $"backend {backend} answered HTTP 404: check the base URL, model or deployment (engine)"),
-        429 => new(StatusCode.ResourceExhausted, $"backend {backend} is rate limiting (HTTP 429); try again later"),
-        >= 500 => new(StatusCode.Unavailable, $"backend {backend} failed with HTTP {status}"),
-        _ => new(StatusCode.Unknown, $"backend {backend} answered HTTP {status}"),
+        // Any other HTTP error status (400, 413, ...): the backend refused this request for a reason of its own.
+        _ => StatusCode.Unknown,
     };
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Grpc.Core;
+using K8sGpt.Ai.Http;
 using K8sGpt.Core.Analysis;
 using K8sGpt.Server.Explain;
 using K8sGpt.Server.Guard;
@@ -50,7 +52,18 @@ public sealed class AnalyzerService(
         if (backend is not null)
         {
             var options = new ExplainOptions(backend, request.Language, request.Anonymize, request.Nocache, analysis.EffectiveConcurrency);
-            report = await settings.Explainer.ExplainAsync(report, options, context.CancellationToken).ConfigureAwait(false);
+            try
+            {
+                report = await settings.Explainer.ExplainAsync(report, options, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (AiBackendException ex)
+            {
+                // The explainer reports single failed calls in errors itself; one that ends the whole step still
+                // leaves the results, with the reason in errors, like Query's error.message.
+                var failure = AiFailure.From(ex);
+                metrics.AiErrors.WithLabels(backend, ((int)failure.Code).ToString(CultureInfo.InvariantCulture)).Inc();
+                report = report with { Errors = [.. report.Errors, $"explain: {failure.Message}"] };
+            }
         }
 
         return ResultMapper.ToResponse(report);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Grpc.Core;
+using K8sGpt.Ai.Http;
 using K8sGpt.Server.Guard;
 using K8sGpt.Server.Hosting;
 using K8sGpt.Server.Observability;
@@ -30,19 +31,18 @@ public sealed class QueryService(BackendResolver resolver, ServeSettings setting
         metrics.AiCalls.WithLabels(backend).Inc();
         try
         {
+            // The registry's clients turn an empty answer into an AiBackendException, so a text here is an answer.
             var answer = await client.GetResponseAsync(request.Query, cancellationToken: linked.Token).ConfigureAwait(false);
-            var text = answer.Text;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return Failed(backend, new AiFailure(StatusCode.Internal, $"backend {backend} returned no answer (no choices or empty content)"));
-            }
-
-            return new QueryResponse { Response = text, Error = new QueryError() };
+            return new QueryResponse { Response = answer.Text, Error = new QueryError() };
         }
-        catch (Exception ex) when (!context.CancellationToken.IsCancellationRequested)
+        catch (AiBackendException ex)
         {
-            // The backend failed, not the request: the caller gets an answer that says why.
-            return Failed(backend, AiFailure.From(backend, ex, timeout.IsCancellationRequested, settings.AiCallTimeout));
+            // The backend failed, not the request: the caller gets an OK answer that says why.
+            return Failed(backend, AiFailure.From(ex));
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            return Failed(backend, AiFailure.TimedOut(backend, settings.AiCallTimeout));
         }
         finally
         {

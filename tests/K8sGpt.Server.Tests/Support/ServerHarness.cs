@@ -1,8 +1,11 @@
 using System.Net;
 using Grpc.Core;
 using Grpc.Net.Client;
+using K8sGpt.Ai.Registry;
+using K8sGpt.Cli.Commands;
 using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Snapshot.Files;
+using K8sGpt.Server.Explain;
 using K8sGpt.Server.Hosting;
 using K8sGpt.Server.Schema.V1;
 using Microsoft.Extensions.Logging;
@@ -65,11 +68,13 @@ internal sealed class ServerHarness : IAsyncDisposable
                 MetricsPort = 0,
                 HttpPort = 0,
                 ListenAddress = IPAddress.Loopback,
-                AiCallTimeout = TimeSpan.FromSeconds(2),
+                // Longer than the registry's attempt timeout, so a hanging backend ends in the AI layer's own timeout.
+                AiCallTimeout = TimeSpan.FromSeconds(60),
                 Environment = name => environment?.GetValueOrDefault(name),
                 ConfigureLogging = b => b.AddProvider(logs),
             };
             settings = customize?.Invoke(settings) ?? settings;
+            settings = WithProductionExplainer(settings, Path.Combine(folder.Path, "cache"));
             var running = await K8sGptServer.StartAsync(settings, CancellationToken.None);
             return new ServerHarness(folder, running, settings, logs);
         }
@@ -92,6 +97,28 @@ internal sealed class ServerHarness : IAsyncDisposable
               engine: k8sgpt-deploy
               azureapiversion: "2024-10-21"
         """;
+
+    /// <summary>
+    /// The explainer serve ships (the AI layer's, over the registry the server builds), caching under the test's
+    /// folder, unless the test chose an explainer of its own.
+    /// </summary>
+    private static ServeSettings WithProductionExplainer(ServeSettings settings, string cacheHome)
+    {
+        if (settings.Explainer is not UnavailableExplainer)
+        {
+            return settings;
+        }
+
+        IBackendRegistry? built = null;
+        var factory = settings.RegistryFactory;
+        return settings with
+        {
+            RegistryFactory = config => built = factory(config),
+            Explainer = new LazyExplainer(() => ServeBackends.CreateExplainer(
+                built ?? throw new InvalidOperationException("the registry is built before any call"),
+                name => name == "XDG_CACHE_HOME" ? cacheHome : null)),
+        };
+    }
 
     public static CallOptions Deadline(int seconds = 30) => new(deadline: DateTime.UtcNow.AddSeconds(seconds));
 
