@@ -86,6 +86,38 @@ public sealed class AnalyzeTests
     }
 
     [Fact]
+    public async Task Explanations_are_cached_and_the_cache_hits_misses_and_AI_calls_show_in_metrics()
+    {
+        await using var openAi = await FakeChatServer.AnsweringAsync("The pod needs more CPU than any node has free.");
+        var config = $"ai:\n  defaultprovider: openai\n  providers:\n    - name: openai\n      password: k\n      baseurl: {openAi.BaseAddress}\n";
+        await using var server = await ServerHarness.StartAsync(config);
+
+        var first = await server.Analyzer.AnalyzeAsync(new AnalyzeRequest { Explain = true }, ServerHarness.Deadline());
+        var second = await server.Analyzer.AnalyzeAsync(new AnalyzeRequest { Explain = true }, ServerHarness.Deadline());
+        var metrics = await server.Http.GetStringAsync(new Uri("metrics", UriKind.Relative));
+
+        Assert.Equal(first.Results[0].Details, second.Results[0].Details);
+        Assert.Single(openAi.Requests);
+        Assert.Contains("k8sgpt_cache_misses_total 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("k8sgpt_cache_hits_total 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("k8sgpt_ai_requests_total{backend=\"openai\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("k8sgpt_ai_request_duration_seconds_count{backend=\"openai\"} 1", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_explanation_call_is_counted_as_an_AI_error_by_backend_and_code()
+    {
+        await using var openAi = await FakeChatServer.StartAsync(_ => FakeChatReply.Error(500, "boom"));
+        var config = $"ai:\n  defaultprovider: openai\n  providers:\n    - name: openai\n      password: k\n      baseurl: {openAi.BaseAddress}\n";
+        await using var server = await ServerHarness.StartAsync(config);
+
+        await server.Analyzer.AnalyzeAsync(new AnalyzeRequest { Explain = true, Nocache = true }, ServerHarness.Deadline());
+        var metrics = await server.Http.GetStringAsync(new Uri("metrics", UriKind.Relative));
+
+        Assert.Contains("k8sgpt_ai_errors_total{backend=\"openai\",code=\"14\"} 1", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Explain_with_a_failing_backend_keeps_the_results_and_puts_the_AI_layers_message_in_errors()
     {
         await using var openAi = await FakeChatServer.StartAsync(_ => FakeChatReply.Error(500, "boom"));

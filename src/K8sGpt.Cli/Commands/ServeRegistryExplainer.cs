@@ -25,7 +25,13 @@ internal sealed class ServeRegistryExplainer(IBackendRegistry registry, string c
             return report with { Errors = [.. report.Errors, $"explain: backend '{options.Backend}' is not ready; results are returned without explanations"] };
         }
 
-        var cache = options.NoCache ? null : new FileResponseCache(cacheDirectory);
+        IResponseCache? cache = options.NoCache ? null : new FileResponseCache(cacheDirectory);
+        if (options.Observer is { } observer)
+        {
+            cache = cache is null ? null : new ObservedResponseCache(cache, observer);
+            backend = backend with { Client = new ObservedChatClient(backend.Client, observer) };
+        }
+
         var explainer = new Explainer(backend, cache, new AiExplainOptions
         {
             Language = string.IsNullOrWhiteSpace(options.Language) ? "english" : options.Language,

@@ -6,4 +6,8 @@ namespace K8sGpt.Server.Explain;
 /// <param name="Anonymize">Mask identifiers before anything is sent to the backend.</param>
 /// <param name="NoCache">Skip the explanation cache.</param>
 /// <param name="MaxConcurrency">How many AI calls may run at once.</param>
-public sealed record ExplainOptions(string Backend, string Language, bool Anonymize, bool NoCache, int MaxConcurrency);
+public sealed record ExplainOptions(string Backend, string Language, bool Anonymize, bool NoCache, int MaxConcurrency)
+{
+    /// <summary>Told about cache lookups and AI calls (the server's metrics), or null.</summary>
+    public IExplainObserver? Observer { get; init; }
+}

@@ -51,7 +51,10 @@ public sealed class AnalyzerService(
 
         if (backend is not null)
         {
-            var options = new ExplainOptions(backend, request.Language, request.Anonymize, request.Nocache, analysis.EffectiveConcurrency);
+            var options = new ExplainOptions(backend, request.Language, request.Anonymize, request.Nocache, analysis.EffectiveConcurrency)
+            {
+                Observer = new MetricsExplainObserver(metrics, backend),
+            };
             try
             {
                 report = await settings.Explainer.ExplainAsync(report, options, context.CancellationToken).ConfigureAwait(false);
