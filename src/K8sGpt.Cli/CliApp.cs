@@ -30,6 +30,8 @@ public static class CliApp
             root.Options.Add(option);
         }
 
+        // Bare `k8sgpt` prints help and succeeds, as the reference tool does.
+        root.SetAction(static parse => new System.CommandLine.Help.HelpAction().Invoke(parse));
         root.Subcommands.Add(new AnalyzeCommand(io, globals).Build());
         root.Subcommands.Add(new VersionCommand(io).Build());
         root.Subcommands.Add(new FiltersCommand(io, globals).Build());
