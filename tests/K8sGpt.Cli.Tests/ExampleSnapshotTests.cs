@@ -112,7 +112,7 @@ public sealed class ExampleSnapshotTests
     }
 
     /// <summary>The repository's examples folder, found by walking up from the test binaries to the solution.</summary>
-    private static string ExamplePath
+    internal static string ExamplePath
     {
         get
         {
