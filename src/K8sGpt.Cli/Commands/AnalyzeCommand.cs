@@ -5,6 +5,7 @@ using K8sGpt.Cli.Rendering;
 using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Findings;
 using K8sGpt.Core.Rendering;
+using K8sGpt.Server.CustomAnalyzers;
 
 namespace K8sGpt.Cli.Commands;
 
@@ -52,6 +53,13 @@ public sealed class AnalyzeCommand(ConsoleIo io, GlobalOptions globals)
             : null;
         var source = ClusterSources.Create(context, parse.GetValue(_options.Snapshot));
         var report = await new AnalysisPipeline().RunAsync(request, source, config.ActiveFilters, cancellationToken).ConfigureAwait(false);
+        if (parse.GetValue(_options.CustomAnalysis))
+        {
+            // After the pipeline: a missing --namespace has already failed the run there, before any call.
+            var custom = await new CustomAnalyzerRunner().RunAsync(config.CustomAnalyzers, request.EffectiveConcurrency, cancellationToken).ConfigureAwait(false);
+            report = custom.MergeInto(report);
+        }
+
         if (explain is not null)
         {
             var explainOptions = new ExplainOptions
@@ -96,11 +104,6 @@ public sealed class AnalyzeCommand(ConsoleIo io, GlobalOptions globals)
 
     private void RejectUnavailable(ParseResult parse)
     {
-        if (parse.GetValue(_options.CustomAnalysis))
-        {
-            throw new UsageException("--custom-analysis is not available yet: custom analyzers are not part of this build");
-        }
-
         if (parse.GetValue(_options.Interactive) && !parse.GetValue(_options.Explain))
         {
             throw new UsageException("--interactive needs --explain: the questions are answered by the AI backend");
