@@ -1,3 +1,4 @@
+using K8sGpt.Testing.FakeAi;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -53,7 +54,8 @@ public sealed class CustomAnalysisTests
     {
         await using var finding = await FakeCustomAnalyzer.StartAsync(Found());
         using var cli = new CliRun();
-        cli.WriteConfig(Config(("dbcheck", finding.Port), ("gone", ClosedPort())));
+        using var refused = new RefusedPort();
+        cli.WriteConfig(Config(("dbcheck", finding.Port), ("gone", refused.Port)));
 
         var result = await cli.RunAsync("analyze", "--snapshot", CliRun.Fixture("healthy.yaml"), "--custom-analysis", "-o", "json");
 
@@ -98,14 +100,4 @@ public sealed class CustomAnalysisTests
     private static string Config(params (string Name, int Port)[] analyzers) =>
         "custom_analyzers:\n" + string.Concat(analyzers.Select(static a =>
             $"  - name: {a.Name}\n    connection:\n      url: 127.0.0.1\n      port: \"{a.Port}\"\n"));
-
-    /// <summary>A port nothing listens on: bound by the system, then released.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
