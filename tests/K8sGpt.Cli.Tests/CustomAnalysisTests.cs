@@ -1,6 +1,4 @@
 using K8sGpt.Testing.FakeAi;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using K8sGpt.Server.Schema.V1;
 
