@@ -51,13 +51,19 @@ public sealed class AnalyzeCommand(ConsoleIo io, GlobalOptions globals)
         var explain = parse.GetValue(_options.Explain)
             ? ExplainStep.Prepare(config, parse.GetValue(_options.Backend) ?? "", parse.GetValue(_options.CustomHeaders) ?? [])
             : null;
-        var source = ClusterSources.Create(context, parse.GetValue(_options.Snapshot));
+        var withDoc = parse.GetValue(_options.WithDoc) ? WithDocStep.Create(context, parse.GetValue(_options.Snapshot)) : null;
+        var source = withDoc?.Source ?? ClusterSources.Create(context, parse.GetValue(_options.Snapshot));
         var report = await new AnalysisPipeline().RunAsync(request, source, config.ActiveFilters, cancellationToken).ConfigureAwait(false);
         if (parse.GetValue(_options.CustomAnalysis))
         {
             // After the pipeline: a missing --namespace has already failed the run there, before any call.
             var custom = await new CustomAnalyzerRunner().RunAsync(config.CustomAnalyzers, request.EffectiveConcurrency, cancellationToken).ConfigureAwait(false);
             report = custom.MergeInto(report);
+        }
+
+        if (withDoc is not null)
+        {
+            report = await withDoc.ApplyAsync(report, cancellationToken).ConfigureAwait(false);
         }
 
         if (explain is not null)
@@ -107,11 +113,6 @@ public sealed class AnalyzeCommand(ConsoleIo io, GlobalOptions globals)
         if (parse.GetValue(_options.Interactive) && !parse.GetValue(_options.Explain))
         {
             throw new UsageException("--interactive needs --explain: the questions are answered by the AI backend");
-        }
-
-        if (parse.GetValue(_options.WithDoc))
-        {
-            throw new UsageException("--with-doc is not available yet: field documentation is not part of this build");
         }
     }
 }

@@ -49,21 +49,26 @@ public sealed class DumpCommand(ConsoleIo io, GlobalOptions globals, TimeProvide
 
         var now = clock.GetUtcNow();
         var scope = new ScanScope((context.ParseResult.GetValue(_namespace) ?? "").Trim(), LabelSelector.Everything);
-        var source = ClusterSources.Create(context, snapshotPath: null);
+        // Field docs of the kinds read ride in the header, for analyze --snapshot --with-doc.
+        var source = WithDocStep.LiveSource(context);
         var snapshot = await source.LoadAsync(DumpReads.For(AnalyzerCatalog.Default), scope, cancellationToken).ConfigureAwait(false);
         DumpDiagnostics.WriteClusterFacts(io, snapshot);
+        if (source.FieldDocs is null)
+        {
+            io.Error.WriteLine($"field documentation not saved: {source.FieldDocsError}");
+        }
 
         var output = context.ParseResult.GetValue(_output) is { Length: > 0 } path ? path : DefaultFileName(now);
         if (output == "-")
         {
-            io.Output.Write(SnapshotWriter.Write(snapshot, now));
+            io.Output.Write(SnapshotWriter.Write(snapshot, now, source.FieldDocs));
             io.Output.WriteLine();
             return ExitCodes.Success;
         }
 
         try
         {
-            await SnapshotWriter.WriteFileAsync(snapshot, now, output, cancellationToken).ConfigureAwait(false);
+            await SnapshotWriter.WriteFileAsync(snapshot, now, source.FieldDocs, output, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
+using K8sGpt.Core.Docs;
 using K8sGpt.Core.Snapshot;
 using K8sGpt.Core.Snapshot.Files;
 
@@ -14,9 +15,12 @@ public static class SnapshotWriter
 {
     private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
 
-    public static JsonObject ToJson(ClusterSnapshot snapshot, DateTimeOffset takenAt)
+    public static JsonObject ToJson(ClusterSnapshot snapshot, DateTimeOffset takenAt) => ToJson(snapshot, takenAt, null);
+
+    /// <summary>The snapshot with <paramref name="fieldDocs"/> saved in its header (for <c>analyze --with-doc</c>).</summary>
+    public static JsonObject ToJson(ClusterSnapshot snapshot, DateTimeOffset takenAt, FieldDocs? fieldDocs)
     {
-        var items = new JsonArray { SnapshotHeader.Create(snapshot, takenAt) };
+        var items = new JsonArray { SnapshotHeader.Create(snapshot, takenAt, fieldDocs) };
         foreach (var type in snapshot.Statuses.Keys.OrderBy(static t => t.Resource, StringComparer.Ordinal))
         {
             foreach (var obj in snapshot.Objects(type))
@@ -48,11 +52,18 @@ public static class SnapshotWriter
     public static string Write(ClusterSnapshot snapshot, DateTimeOffset takenAt) =>
         ToJson(snapshot, takenAt).ToJsonString(s_indented);
 
+    public static string Write(ClusterSnapshot snapshot, DateTimeOffset takenAt, FieldDocs? fieldDocs) =>
+        ToJson(snapshot, takenAt, fieldDocs).ToJsonString(s_indented);
+
     /// <summary>
     /// Writes the snapshot to <paramref name="path"/> atomically (a temporary file in the same folder, renamed
     /// over the target), readable by the owner only: the dump describes the cluster in detail.
     /// </summary>
-    public static async Task WriteFileAsync(ClusterSnapshot snapshot, DateTimeOffset takenAt, string path, CancellationToken cancellationToken)
+    public static Task WriteFileAsync(ClusterSnapshot snapshot, DateTimeOffset takenAt, string path, CancellationToken cancellationToken) =>
+        WriteFileAsync(snapshot, takenAt, null, path, cancellationToken);
+
+    /// <summary>As <see cref="WriteFileAsync(ClusterSnapshot, DateTimeOffset, string, CancellationToken)"/>, with field docs in the header.</summary>
+    public static async Task WriteFileAsync(ClusterSnapshot snapshot, DateTimeOffset takenAt, FieldDocs? fieldDocs, string path, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full) ?? ".";
@@ -69,7 +80,7 @@ public static class SnapshotWriter
             await using (stream.ConfigureAwait(false))
             {
                 await using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-                ToJson(snapshot, takenAt).WriteTo(writer);
+                ToJson(snapshot, takenAt, fieldDocs).WriteTo(writer);
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
 

@@ -76,6 +76,30 @@ internal sealed class ApiConnection : IDisposable
         return (response.StatusCode, text);
     }
 
+    /// <summary>Sends one GET and hands a successful body to <paramref name="read"/> as a stream (large documents).</summary>
+    public async Task<(System.Net.HttpStatusCode Status, T? Value)> GetStreamAsync<T>(
+        string pathAndQuery, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseUri, pathAndQuery.TrimStart('/')));
+        request.Headers.Accept.ParseAdd("application/json");
+        if (_client.Credentials is { } credentials)
+        {
+            await credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var response = await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            return (response.StatusCode, default);
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            return (response.StatusCode, await read(stream, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
     private static bool IsJson(MediaTypeHeaderValue? type) =>
         type?.MediaType is { } media && media.Contains("json", StringComparison.OrdinalIgnoreCase);
 

@@ -23,4 +23,10 @@ public sealed record LiveClusterOptions
 
     /// <summary>Time allowed for discovery requests (version, API groups, namespace check).</summary>
     public TimeSpan DiscoveryTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// <c>--with-doc</c>: also fetch the OpenAPI v2 document (one request) and keep the field descriptions of the
+    /// types read, in <see cref="LiveClusterSource.FieldDocs"/>.
+    /// </summary>
+    public bool ReadOpenApi { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Authentication;
 using K8sGpt.Core.Analysis;
+using K8sGpt.Core.Docs;
 using K8sGpt.Core.Snapshot;
 
 namespace K8sGpt.Kubernetes.Live;
@@ -18,6 +19,12 @@ public sealed class LiveClusterSource(LiveClusterOptions options) : IClusterSour
         : this(new LiveClusterOptions())
     {
     }
+
+    /// <summary>With <see cref="LiveClusterOptions.ReadOpenApi"/>: the field docs of the last load, null when the fetch failed.</summary>
+    public FieldDocs? FieldDocs { get; private set; }
+
+    /// <summary>With <see cref="LiveClusterOptions.ReadOpenApi"/>: why the last fetch failed, or empty.</summary>
+    public string FieldDocsError { get; private set; } = "";
 
     public async Task<ClusterSnapshot> LoadAsync(IReadOnlyList<ResourceRead> reads, ScanScope scope, CancellationToken cancellationToken)
     {
@@ -61,6 +68,13 @@ public sealed class LiveClusterSource(LiveClusterOptions options) : IClusterSour
         {
             // Logs are read per container, only after the pods say which containers fail.
             builder.SetStatus(KnownResources.PodLogs, await new PodLogReader(api, options).ReadAsync(pods, builder, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (options.ReadOpenApi)
+        {
+            (FieldDocs, FieldDocsError) = await new OpenApiFetcher(api, options)
+                .FetchAsync(reads.Select(static r => r.Type).Where(static t => t != KnownResources.PodLogs).Distinct(), cancellationToken)
+                .ConfigureAwait(false);
         }
 
         builder.Facts = new SnapshotFacts

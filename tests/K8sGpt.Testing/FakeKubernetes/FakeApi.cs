@@ -39,6 +39,12 @@ internal sealed class FakeApi(FakeKubernetesServer server)
                 context.Response.ContentType = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
                 await context.Response.WriteAsync(AggregatedList(core: segments[0] == "api").ToJsonString(), context.RequestAborted).ConfigureAwait(false);
                 return;
+            case ["openapi", "v2"] when server.OpenApiStatus is { } failing:
+                await WriteStatusAsync(context, failing, "InternalError", "the OpenAPI document is not available").ConfigureAwait(false);
+                return;
+            case ["openapi", "v2"]:
+                await WriteAsync(context, server.OpenApiDocument).ConfigureAwait(false);
+                return;
             case ["api"]:
                 await WriteAsync(context, new JsonObject { ["kind"] = "APIVersions", ["versions"] = new JsonArray("v1") }).ConfigureAwait(false);
                 return;

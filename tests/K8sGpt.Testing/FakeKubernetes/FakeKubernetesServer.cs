@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using K8sGpt.Core.Snapshot;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -43,6 +44,12 @@ public sealed class FakeKubernetesServer : IAsyncDisposable
     public bool AggregatedDiscovery { get; set; }
 
     public FakeObjectStore Objects { get; } = new();
+
+    /// <summary>What <c>GET /openapi/v2</c> serves (a small document by default).</summary>
+    public JsonObject OpenApiDocument { get; set; } = FakeOpenApi.Document();
+
+    /// <summary>When set, <c>GET /openapi/v2</c> answers this HTTP status instead of the document.</summary>
+    public int? OpenApiStatus { get; set; }
 
     public FakeRequestLog Requests { get; } = new();
 

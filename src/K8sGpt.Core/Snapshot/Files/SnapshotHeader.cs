@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using K8sGpt.Core.Docs;
 
 namespace K8sGpt.Core.Snapshot.Files;
 
@@ -34,6 +35,22 @@ public static class SnapshotHeader
 
         return header;
     }
+
+    /// <summary>The header with the field documentation of the kinds analyzers read (for <c>--with-doc</c>).</summary>
+    public static JsonObject Create(ClusterSnapshot snapshot, DateTimeOffset takenAt, FieldDocs? fieldDocs)
+    {
+        var header = Create(snapshot, takenAt);
+        if (fieldDocs is not null)
+        {
+            header["fieldDocs"] = fieldDocs.ToJson();
+        }
+
+        return header;
+    }
+
+    /// <summary>The field documentation a header carries, or null when the dump did not save any.</summary>
+    public static FieldDocs? FieldDocsOf(JsonObject header) =>
+        header["fieldDocs"] is JsonObject docs ? FieldDocs.FromJson(docs) : null;
 
     private static JsonObject CreateWithoutLogs(ClusterSnapshot snapshot, DateTimeOffset takenAt) => new()
     {
