@@ -91,6 +91,17 @@ public sealed class SnapshotReaderTests
         Assert.Equal(["a"], snapshot.Selected<V1Pod>().Select(static p => p.Metadata.Name));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("# nothing here\n")]
+    [InlineData("---\n---\n")]
+    public void An_empty_snapshot_is_an_error_not_a_healthy_cluster(string text)
+    {
+        var error = Assert.Throws<SnapshotReadException>(() => SnapshotFixtures.FromYaml(text));
+
+        Assert.Equal("snapshot fixture.yaml contains no Kubernetes objects", error.Message);
+    }
+
     [Fact]
     public void Custom_resources_are_recognised_without_any_analyzer_having_been_built()
     {

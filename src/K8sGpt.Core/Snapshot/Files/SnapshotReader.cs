@@ -219,6 +219,12 @@ public static class SnapshotReader
 
         public ClusterSnapshot Build(ScanScope scope, string source)
         {
+            // An empty or truncated file must not read as a healthy cluster.
+            if (_objects.Count == 0 && _ignored.Count == 0 && _listedTypes.Count == 0 && _header is null)
+            {
+                throw new SnapshotReadException($"snapshot {source} contains no Kubernetes objects");
+            }
+
             if (_header is not null && scope.Namespace.Length == 0 && SnapshotHeader.ScopeNamespace(_header) is { Length: > 0 } dumped)
             {
                 scope = scope with { Namespace = dumped };
