@@ -95,11 +95,20 @@ public sealed class SnapshotReaderTests
     [InlineData("")]
     [InlineData("# nothing here\n")]
     [InlineData("---\n---\n")]
-    public void An_empty_snapshot_is_an_error_not_a_healthy_cluster(string text)
+    public async Task An_empty_snapshot_file_is_an_error_not_a_healthy_cluster(string text)
     {
-        var error = Assert.Throws<SnapshotReadException>(() => SnapshotFixtures.FromYaml(text));
+        var file = Path.Combine(Path.GetTempPath(), $"k8sgpt-empty-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, text);
+        try
+        {
+            var error = await Assert.ThrowsAsync<SnapshotReadException>(() => SnapshotReader.ReadAsync(file, ScanScope.Everything, CancellationToken.None));
 
-        Assert.Equal("snapshot fixture.yaml contains no Kubernetes objects", error.Message);
+            Assert.Equal($"snapshot {file} contains no Kubernetes objects", error.Message);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
