@@ -25,11 +25,18 @@ public abstract class ObjectAnalyzer<T> : IAnalyzer
     /// <summary>Types looked up while checking (never filtered by label).</summary>
     protected virtual IEnumerable<ResourceType> Lookups => [];
 
+    /// <remarks>
+    /// The analyzer's own kind is not added again as an owner lookup: that would make the pipeline read it whole,
+    /// and the label selector could no longer go to the API server. An explicit entry in <see cref="Lookups"/> still
+    /// asks for the whole list (an analyzer that compares siblings needs it).
+    /// </remarks>
     public IReadOnlyList<ResourceRead> Reads =>
     [
         ResourceRead.Primary(KnownResources.For<T>()),
-        .. Lookups.Distinct().Select(ResourceRead.Lookup),
-        .. (ReportsParent ? OwnerKinds.Select(ResourceRead.Lookup) : []),
+        .. Lookups
+            .Concat(ReportsParent ? OwnerKinds.Where(static k => k != KnownResources.For<T>()) : [])
+            .Distinct()
+            .Select(ResourceRead.Lookup),
     ];
 
     /// <summary>Kinds that commonly own others, read so parents resolve inside the snapshot.</summary>
