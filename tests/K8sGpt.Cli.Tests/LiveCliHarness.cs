@@ -23,6 +23,9 @@ public sealed class LiveCliHarness : IAsyncDisposable
 
     public string ConfigPath { get; }
 
+    /// <summary>Environment variables the CLI sees besides HOME (none unless a test sets them).</summary>
+    public Dictionary<string, string?> Variables { get; } = new(StringComparer.Ordinal);
+
     public static async Task<LiveCliHarness> StartAsync(string yaml, bool tls = false)
     {
         var server = await FakeKubernetesServer.StartAsync(tls);
@@ -32,12 +35,12 @@ public sealed class LiveCliHarness : IAsyncDisposable
 
     public string PathOf(string name) => Path.Combine(Directory, name);
 
-    /// <summary>Runs the CLI with <c>--config</c> pointing into the temp folder; no other environment.</summary>
+    /// <summary>Runs the CLI with <c>--config</c> pointing into the temp folder; no environment but HOME and <see cref="Variables"/>.</summary>
     public async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var io = new ConsoleIo(output, error, TextReader.Null, name => name == "HOME" ? Directory : null, outputIsTerminal: false, errorIsTerminal: false);
+        var io = new ConsoleIo(output, error, TextReader.Null, name => name == "HOME" ? Directory : Variables.GetValueOrDefault(name), outputIsTerminal: false, errorIsTerminal: false);
         var exit = await CliApp.RunAsync([.. args, "--config", ConfigPath], io);
         return (exit, output.ToString(), error.ToString());
     }

@@ -22,6 +22,10 @@ public sealed class AnalyzerContext(string analyzerName, DateTimeOffset now)
     public void ReportError(string objectName, Exception exception) =>
         _errors.Enqueue($"[{AnalyzerName}] {objectName}: {exception.GetType().Name}: {exception.Message}");
 
+    /// <summary>Records an error about one object, in words (for failures that are not exceptions, such as a denied cloud call).</summary>
+    public void ReportError(string objectName, string text) =>
+        _errors.Enqueue($"[{AnalyzerName}] {objectName}: {text}");
+
     /// <summary>Records a note about one object: shown with the run's notes, never counted as a problem or an error.</summary>
     public void ReportNote(string objectName, string text) =>
         _notes.Enqueue($"[{AnalyzerName}] {objectName}: {text}");

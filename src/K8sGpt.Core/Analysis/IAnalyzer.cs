@@ -17,6 +17,6 @@ public interface IAnalyzer
     /// <summary>Resource types this analyzer reads.</summary>
     IReadOnlyList<ResourceRead> Reads { get; }
 
-    /// <summary>Finds problems. Per-object exceptions go to <see cref="AnalyzerContext.ReportError"/>, not up the stack.</summary>
+    /// <summary>Finds problems. Per-object exceptions go to <see cref="AnalyzerContext.ReportError(string, Exception)"/>, not up the stack.</summary>
     IEnumerable<Finding> Analyze(ClusterSnapshot snapshot, AnalyzerContext context);
 }

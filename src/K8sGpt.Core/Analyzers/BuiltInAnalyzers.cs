@@ -37,6 +37,7 @@ public static class BuiltInAnalyzers
         new Integrations.Trivy.VulnerabilityReportAnalyzer(),
         new Integrations.Trivy.ConfigAuditReportAnalyzer(),
         new Integrations.Prometheus.PrometheusConfigValidateAnalyzer(),
+        new Integrations.Aws.EksAnalyzer(),
         new Integrations.Prometheus.PrometheusConfigRelabelReportAnalyzer(),
         new HorizontalPodAutoscalerAnalyzer(),
         new PodDisruptionBudgetAnalyzer(),

@@ -22,4 +22,12 @@ public static class IntegrationResources
 
     public static readonly ResourceType ConfigAuditReports =
         KnownResources.Register(new("aquasecurity.github.io", "v1alpha1", "ConfigAuditReport", "configauditreports", true));
+
+    /// <summary>
+    /// Pseudo resource: the health of the Amazon EKS cluster behind the current context (control plane, managed node
+    /// groups, add-ons), read from the AWS API by the live source. Not served by Kubernetes: the group is ours, so a
+    /// dump can carry the objects and an offline run reads them back like any other.
+    /// </summary>
+    public static readonly ResourceType EksClusterHealth =
+        KnownResources.Register(new("aws.k8sgpt.ai", "v1", "EKSClusterHealth", "eksclusterhealths", false) { Listed = false });
 }

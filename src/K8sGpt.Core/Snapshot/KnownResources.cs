@@ -51,7 +51,7 @@ public static class KnownResources
     /// Pseudo resource: the recent log tails of failing or restarting containers (<c>pods/{pod}/log</c>). Not a
     /// list: a source that honours it reads the logs after listing pods, into <see cref="ClusterSnapshot.ContainerLogs"/>.
     /// </summary>
-    public static readonly ResourceType PodLogs = new("", "v1", "PodLog", "pods/log", true);
+    public static readonly ResourceType PodLogs = new("", "v1", "PodLog", "pods/log", true) { Listed = false };
 
     private static readonly List<ResourceType> s_all = [];
     private static readonly Dictionary<Type, ResourceType> s_byClrType = [];

@@ -9,6 +9,12 @@ public sealed record ResourceType(string Group, string Version, string Kind, str
     /// <summary>Other served versions that are read the same way, in order of preference after <see cref="Version"/>.</summary>
     public IReadOnlyList<string> AlternateVersions { get; init; } = [];
 
+    /// <summary>
+    /// False for pseudo resources that are not a list on the API server (container logs, cloud provider health):
+    /// a live source reads them its own way, after the lists, and a dump records how that went.
+    /// </summary>
+    public bool Listed { get; init; } = true;
+
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
     /// <summary><c>plural</c> for the core group, else <c>plural.group</c> (the form RBAC messages use).</summary>

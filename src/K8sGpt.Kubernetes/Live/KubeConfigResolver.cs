@@ -11,7 +11,8 @@ namespace K8sGpt.Kubernetes.Live;
 /// </summary>
 public static class KubeConfigResolver
 {
-    public sealed record Resolved(KubernetesClientConfiguration Configuration, string SourceName);
+    /// <param name="Context">The kubeconfig context used, or null in-cluster.</param>
+    public sealed record Resolved(KubernetesClientConfiguration Configuration, string SourceName, KubeContextInfo? Context = null);
 
     /// <exception cref="ClusterAccessException">No usable configuration, an unknown context, or a malformed file.</exception>
     public static Resolved Resolve(LiveClusterOptions options)
@@ -51,7 +52,7 @@ public static class KubeConfigResolver
 
         try
         {
-            return new(KubernetesClientConfiguration.BuildConfigFromConfigObject(merged, context), $"context {context}");
+            return new(KubernetesClientConfiguration.BuildConfigFromConfigObject(merged, context), $"context {context}", KubeContextInfo.Of(merged, context));
         }
         catch (KubeConfigException ex)
         {

@@ -4,7 +4,9 @@ using System.Net;
 using System.Security.Authentication;
 using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Docs;
+using K8sGpt.Core.Integrations;
 using K8sGpt.Core.Snapshot;
+using K8sGpt.Kubernetes.Live.Eks;
 
 namespace K8sGpt.Kubernetes.Live;
 
@@ -36,11 +38,16 @@ public sealed class LiveClusterSource(LiveClusterOptions options) : IClusterSour
         var (version, discovery) = await DiscoverAsync(api, host, reads, scope, cancellationToken).ConfigureAwait(false);
 
         var builder = new ClusterSnapshotBuilder(scope);
+
+        // Cloud health does not depend on the lists: it is read from the cloud provider while they run.
+        var eks = reads.Any(static r => r.Type == IntegrationResources.EksClusterHealth)
+            ? new EksHealthReader(options).ReadAsync(resolved.Context, builder, cancellationToken)
+            : null;
         var timings = new ConcurrentBag<ListTiming>();
         var lister = new ResourceLister(api, options, scope);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxConcurrentLists), CancellationToken = cancellationToken };
         var pods = new ConcurrentBag<k8s.Models.V1Pod>();
-        await Parallel.ForEachAsync(reads.Where(static r => r.Type != KnownResources.PodLogs), parallel, async (read, token) =>
+        await Parallel.ForEachAsync(reads.Where(static r => r.Type.Listed), parallel, async (read, token) =>
         {
             var groupVersion = ServedVersion(read.Type, discovery);
             if (groupVersion is null)
@@ -70,10 +77,15 @@ public sealed class LiveClusterSource(LiveClusterOptions options) : IClusterSour
             builder.SetStatus(KnownResources.PodLogs, await new PodLogReader(api, options).ReadAsync(pods, builder, cancellationToken).ConfigureAwait(false));
         }
 
+        if (eks is not null)
+        {
+            builder.SetStatus(IntegrationResources.EksClusterHealth, await eks.ConfigureAwait(false));
+        }
+
         if (options.ReadOpenApi)
         {
             (FieldDocs, FieldDocsError) = await new OpenApiFetcher(api, options)
-                .FetchAsync(reads.Select(static r => r.Type).Where(static t => t != KnownResources.PodLogs).Distinct(), cancellationToken)
+                .FetchAsync(reads.Select(static r => r.Type).Where(static t => t.Listed).Distinct(), cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -122,7 +134,7 @@ public sealed class LiveClusterSource(LiveClusterOptions options) : IClusterSour
 
             var version = versionResponse.IsSuccess ? versionResponse.Body?["gitVersion"]?.GetValue<string>() ?? "" : "";
             var discovery = await ApiDiscovery.ReadAsync(Get).ConfigureAwait(false);
-            var wanted = reads.SelectMany(r => new[] { r.Type.Version }.Concat(r.Type.AlternateVersions)
+            var wanted = reads.Where(static r => r.Type.Listed).SelectMany(r => new[] { r.Type.Version }.Concat(r.Type.AlternateVersions)
                 .Select(v => r.Type.Group.Length == 0 ? v : $"{r.Type.Group}/{v}"));
             await discovery.CompleteAsync(wanted, Get).ConfigureAwait(false);
             if (scope.Namespace.Length > 0)

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Signing;
+
+namespace K8sGpt.Kubernetes.Live.Eks;
+
+/// <summary>
+/// The few read-only EKS REST calls the health check needs, SigV4-signed by the AWS SDK's signing handler. Each call
+/// has its own timeout; errors carry the IAM action, the HTTP status and AWS's error type.
+/// </summary>
+internal sealed class EksApi : IDisposable
+{
+    private const int PageSize = 100;
+    private readonly HttpClient _http;
+    private readonly TimeSpan _callTimeout;
+
+    public EksApi(AWSCredentials credentials, string region, Uri endpoint, TimeSpan callTimeout)
+    {
+        var signing = new SigV4SigningHandler(credentials, RegionEndpoint.GetBySystemName(region), "eks", new SocketsHttpHandler());
+        _http = new HttpClient(signing) { BaseAddress = endpoint, Timeout = Timeout.InfiniteTimeSpan };
+        _callTimeout = callTimeout;
+    }
+
+    /// <summary>
+    /// <c>AWS_ENDPOINT_URL_EKS</c>, else <c>AWS_ENDPOINT_URL</c> (the SDKs' endpoint overrides), else the regional
+    /// endpoint (<c>amazonaws.com.cn</c> in the China regions).
+    /// </summary>
+    public static Uri EndpointFor(string region, Func<string, string?> environment)
+    {
+        var configured = environment("AWS_ENDPOINT_URL_EKS") is { Length: > 0 } eks ? eks : environment("AWS_ENDPOINT_URL");
+        if (configured is { Length: > 0 })
+        {
+            return Uri.TryCreate(configured.TrimEnd('/') + "/", UriKind.Absolute, out var uri)
+                ? uri
+                : throw new EksApiException("eks:*", null, "", $"the EKS endpoint override \"{configured}\" is not a URL");
+        }
+
+        var domain = region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com";
+        return new Uri($"https://eks.{region}.{domain}/");
+    }
+
+    public async Task<JsonObject> DescribeClusterAsync(string name, CancellationToken cancellationToken) =>
+        Member(await GetAsync($"clusters/{Escape(name)}", "eks:DescribeCluster", cancellationToken).ConfigureAwait(false), "cluster");
+
+    public Task<IReadOnlyList<string>> ListClustersAsync(CancellationToken cancellationToken) =>
+        ListAsync("clusters", "clusters", "eks:ListClusters", cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListNodegroupsAsync(string cluster, CancellationToken cancellationToken) =>
+        ListAsync($"clusters/{Escape(cluster)}/node-groups", "nodegroups", "eks:ListNodegroups", cancellationToken);
+
+    public async Task<JsonObject> DescribeNodegroupAsync(string cluster, string nodegroup, CancellationToken cancellationToken) =>
+        Member(await GetAsync($"clusters/{Escape(cluster)}/node-groups/{Escape(nodegroup)}", "eks:DescribeNodegroup", cancellationToken).ConfigureAwait(false), "nodegroup");
+
+    public Task<IReadOnlyList<string>> ListAddonsAsync(string cluster, CancellationToken cancellationToken) =>
+        ListAsync($"clusters/{Escape(cluster)}/addons", "addons", "eks:ListAddons", cancellationToken);
+
+    public async Task<JsonObject> DescribeAddonAsync(string cluster, string addon, CancellationToken cancellationToken) =>
+        Member(await GetAsync($"clusters/{Escape(cluster)}/addons/{Escape(addon)}", "eks:DescribeAddon", cancellationToken).ConfigureAwait(false), "addon");
+
+    public void Dispose() => _http.Dispose();
+
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+
+    private static JsonObject Member(JsonObject body, string name) =>
+        body[name] as JsonObject ?? throw new EksApiException($"eks:*", HttpStatusCode.OK, "", $"the EKS answer has no \"{name}\" object");
+
+    /// <summary>Every page of a list (AWS pages with <c>nextToken</c>); stops if AWS repeats a token.</summary>
+    private async Task<IReadOnlyList<string>> ListAsync(string path, string member, string action, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? next = null;
+        do
+        {
+            var query = $"?maxResults={PageSize}" + (next is null ? "" : $"&nextToken={Uri.EscapeDataString(next)}");
+            var page = await GetAsync(path + query, action, cancellationToken).ConfigureAwait(false);
+            names.AddRange((page[member] as JsonArray ?? []).OfType<JsonValue>().Select(static v => v.ToString()));
+            next = page["nextToken"] is JsonValue token && token.GetValueKind() == JsonValueKind.String ? token.GetValue<string>() : null;
+        }
+        while (next is { Length: > 0 } && seen.Add(next));
+
+        return names;
+    }
+
+    private async Task<JsonObject> GetAsync(string relative, string action, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_callTimeout);
+        try
+        {
+            using var response = await _http.GetAsync(relative, timeout.Token).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+            var body = Parse(text);
+            if (response.IsSuccessStatusCode)
+            {
+                return body ?? throw new EksApiException(action, response.StatusCode, "", $"{action} answered HTTP {(int)response.StatusCode} with a body that is not a JSON object");
+            }
+
+            var type = ErrorType(response, body);
+            var message = body?["message"]?.ToString() ?? body?["Message"]?.ToString() ?? response.ReasonPhrase ?? "";
+            throw new EksApiException(action, response.StatusCode, type, $"{action} failed: HTTP {(int)response.StatusCode} {type}{(message.Length > 0 ? ": " + message : "")}");
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new EksApiException(action, null, "", $"{action} did not answer within {_callTimeout.TotalSeconds:0.#} s", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new EksApiException(action, null, "", $"{action} failed: cannot reach {_http.BaseAddress}: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is AmazonClientException or AmazonServiceException)
+        {
+            // Raised while signing: the credentials could not be produced (expired SSO session, unreadable token file).
+            throw new EksApiException(action, null, "", $"{action} not sent: the AWS credentials could not be obtained: {ex.Message}", ex);
+        }
+    }
+
+    private static JsonObject? Parse(string text)
+    {
+        try
+        {
+            return text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>AWS's error type: the <c>x-amzn-ErrorType</c> header (<c>Type:detail</c>), else <c>__type</c>/<c>code</c> in the body.</summary>
+    private static string ErrorType(HttpResponseMessage response, JsonObject? body)
+    {
+        if (response.Headers.TryGetValues("x-amzn-ErrorType", out var values) && values.FirstOrDefault() is { Length: > 0 } header)
+        {
+            return header.Split(':')[0];
+        }
+
+        var type = body?["__type"]?.ToString() ?? body?["code"]?.ToString() ?? "";
+        return type.Contains('#', StringComparison.Ordinal) ? type[(type.LastIndexOf('#') + 1)..] : type;
+    }
+}
