@@ -41,7 +41,7 @@ public sealed class EksCliTests : IAsyncLifetime
         Assert.Equal(0, exit);
         Assert.Empty(err);
         Assert.Contains("EKS prod", stdout, StringComparison.Ordinal);
-        Assert.Contains("- Error: EKS cluster prod (us-west-2) reports a control-plane health issue Ec2SubnetNotFound: One or more subnets were deleted. (resources: subnet-0a1b2c)", stdout, StringComparison.Ordinal);
+        Assert.Contains("- Error: EKS cluster prod (us-west-2) reports a control-plane health issue: Ec2SubnetNotFound: One or more subnets were deleted. (resources: subnet-0a1b2c)", stdout, StringComparison.Ordinal);
         Assert.Contains("EKS prod/nodegroup/gpu", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("general", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeEksServer.SecretKey, stdout + err, StringComparison.Ordinal);

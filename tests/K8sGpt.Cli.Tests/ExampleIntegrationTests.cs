@@ -8,7 +8,7 @@ namespace K8sGpt.Cli.Tests;
 /// </summary>
 public sealed class ExampleIntegrationTests
 {
-    private const string Filters = "ScaledObject,PolicyReport,ClusterPolicyReport,VulnerabilityReport,ConfigAuditReport";
+    private const string Filters = "ScaledObject,PolicyReport,ClusterPolicyReport,VulnerabilityReport,ConfigAuditReport,EKS";
 
     private static readonly (string Kind, string Name, string Parent, string[] Texts)[] s_expected =
     [
@@ -16,6 +16,8 @@ public sealed class ExampleIntegrationTests
             ["policy failure: require-namespace-owner/check-owner (high) on Namespace data: validation error: Namespaces must carry an owner label. rule check-owner failed at path /metadata/labels/owner/"]),
         ("ConfigAuditReport", "payments/replicaset-payments-api-8c5d7b6f4", "Deployment/payments-api",
             ["high config audit check KSV017 (Privileged container) failed on ReplicaSet payments/payments-api-8c5d7b6f4: Container 'api' of ReplicaSet 'payments-api-8c5d7b6f4' should set 'securityContext.privileged' to false"]),
+        ("EKS", "shop-prod/nodegroup/gpu", "",
+            ["The managed node group gpu of EKS cluster shop-prod (eu-west-1) is DEGRADED: AsgInstanceLaunchFailures: Could not launch On-Demand Instances. InsufficientInstanceCapacity - We currently do not have sufficient g5.xlarge capacity in the Availability Zone you requested (eu-west-1c). (resources: eks-gpu-20261112100000000000000001)"]),
         ("PolicyReport", "shop/7944db8f-2fc4-5599-859b-638a1c370ef5", "Deployment/cart",
             ["policy failure: require-requests-limits/require-cpu-limit (medium) on Deployment shop/cart: validation error: Containers must set resources.limits.cpu. rule require-cpu-limit failed at path /spec/template/spec/containers/0/resources/limits/cpu/"]),
         ("ScaledObject", "payments/invoice-worker", "",
@@ -31,6 +33,7 @@ public sealed class ExampleIntegrationTests
     [
         "shop/frontend", "data/analytics", "payments/27b9cea3-216b-50af-a044-f5be82d9889c", "8d2e4f6a-1b3c-5d7e-9f1a-2b3c4d5e6f02",
         "monitoring/replicaset-grafana-7d5b8c9f6-grafana", "shop/replicaset-frontend-6b7d9c5f8d",
+        "shop-prod", "shop-prod/nodegroup/general", "shop-prod/addon/coredns", "shop-prod/addon/vpc-cni",
     ];
 
     [Fact]

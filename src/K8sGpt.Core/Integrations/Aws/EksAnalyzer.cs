@@ -91,9 +91,9 @@ public sealed class EksAnalyzer : IAnalyzer
             failures.Add(Failure.Of($"{codePrefix}{Pascal(component.Status)}", $"The {what} is {component.Status}, and AWS lists no health issue for it", "", clusterName, component.Name, account));
         }
 
-        var state = component.Status.Length > 0 ? $" (status {component.Status})" : "";
+        var lead = failed ? $"The {what} is {component.Status}" : $"The {what} reports a health issue";
         failures.AddRange(component.Issues.Select(issue =>
-            IssueFailure($"{codePrefix}Issue", $"The {what}{state} reports a health issue", issue, clusterName, component.Name, account)));
+            IssueFailure($"{codePrefix}Issue", lead, issue, clusterName, component.Name, account)));
         return failures;
     }
 
@@ -101,7 +101,7 @@ public sealed class EksAnalyzer : IAnalyzer
     {
         var resources = issue.ResourceIds.Count > 0 ? $" (resources: {string.Join(", ", issue.ResourceIds)})" : "";
         var message = issue.Message.Length > 0 ? $": {issue.Message}" : "";
-        return Failure.Of(code, $"{lead} {issue.Code}{message}{resources}", "", [.. sensitive, .. issue.ResourceIds]);
+        return Failure.Of(code, $"{lead}: {issue.Code}{message}{resources}", "", [.. sensitive, .. issue.ResourceIds]);
     }
 
     private static Finding Result(string objectName, IReadOnlyList<Failure> failures) => new()

@@ -44,7 +44,7 @@ public sealed class EksAnalyzerTests
         Assert.Equal(("EKS", "prod"), (finding.Kind, finding.Name));
         var failure = Assert.Single(finding.Failures);
         Assert.Equal("EksClusterIssue", failure.Code);
-        Assert.Equal("EKS cluster prod (us-west-2) reports a control-plane health issue Ec2SubnetNotFound: One or more subnets were deleted. (resources: subnet-0a1b2c)", failure.Text);
+        Assert.Equal("EKS cluster prod (us-west-2) reports a control-plane health issue: Ec2SubnetNotFound: One or more subnets were deleted. (resources: subnet-0a1b2c)", failure.Text);
         Assert.Equal(["prod", "123456789012", "subnet-0a1b2c"], failure.Sensitive.Select(static s => s.Unmasked));
     }
 
@@ -68,8 +68,8 @@ public sealed class EksAnalyzerTests
         Assert.Equal("prod/nodegroup/gpu", finding.Name);
         Assert.Equal(
             [
-                "The managed node group gpu of EKS cluster prod (us-west-2) (status DEGRADED) reports a health issue AsgInstanceLaunchFailures: Could not launch On-Demand Instances. (resources: eks-gpu-asg)",
-                "The managed node group gpu of EKS cluster prod (us-west-2) (status DEGRADED) reports a health issue NodeCreationFailure: Instances failed to join the kubernetes cluster",
+                "The managed node group gpu of EKS cluster prod (us-west-2) is DEGRADED: AsgInstanceLaunchFailures: Could not launch On-Demand Instances. (resources: eks-gpu-asg)",
+                "The managed node group gpu of EKS cluster prod (us-west-2) is DEGRADED: NodeCreationFailure: Instances failed to join the kubernetes cluster",
             ],
             finding.Failures.Select(static f => f.Text));
         Assert.Contains("gpu", finding.Failures[0].Sensitive.Select(static s => s.Unmasked));

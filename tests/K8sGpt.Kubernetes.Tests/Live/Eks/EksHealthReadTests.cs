@@ -35,7 +35,7 @@ public sealed class EksHealthReadTests
         Assert.Empty(errors);
         Assert.Equal(["prod", "prod/nodegroup/gpu", "prod/addon/coredns"], findings.Select(static f => f.Name));
         Assert.Equal(
-            "EKS cluster prod (us-west-2) reports a control-plane health issue Ec2SubnetNotFound: One or more subnets were deleted. (resources: subnet-0a1b2c)",
+            "EKS cluster prod (us-west-2) reports a control-plane health issue: Ec2SubnetNotFound: One or more subnets were deleted. (resources: subnet-0a1b2c)",
             findings[0].Failures.Single().Text);
 
         // Only the context's cluster is read, each part once, all signed for us-west-2 (the fake checks each signature).
