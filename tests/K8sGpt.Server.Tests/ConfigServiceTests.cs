@@ -73,15 +73,53 @@ public sealed class ConfigServiceTests
     }
 
     [Fact]
-    public async Task ListIntegrations_reports_trivy_as_not_enabled_and_enabling_it_is_UNIMPLEMENTED()
+    public async Task Enabling_trivy_adds_its_analyzers_after_the_core_ones_and_ListIntegrations_reports_it()
     {
-        await using var server = await ServerHarness.StartAsync("");
+        await using var server = await ServerHarness.StartAsync("custom_analyzers:\n  - name: a\n    connection: {url: localhost, port: 8085}\n");
+        var enable = new AddConfigRequest { Integrations = new Integrations { Trivy = new Trivy { Enabled = true, SkipInstall = false, Namespace = "trivy-system" } } };
 
+        var before = await server.Config.ListIntegrationsAsync(new ListIntegrationsRequest(), ServerHarness.Deadline());
+        var added = await server.Config.AddConfigAsync(enable, ServerHarness.Deadline());
+        var again = await server.Config.AddConfigAsync(enable, ServerHarness.Deadline());
+        var after = await server.Config.ListIntegrationsAsync(new ListIntegrationsRequest(), ServerHarness.Deadline());
+        var config = new ConfigStore(server.ConfigPath).Load();
+
+        Assert.False(before.Trivy.Enabled);
+        Assert.StartsWith("integration trivy activated: VulnerabilityReport, ConfigAuditReport added to active_filters (the operator is not installed by k8sgpt", added.Status, StringComparison.Ordinal);
+        Assert.Equal("integration trivy is already active (VulnerabilityReport, ConfigAuditReport in active_filters)", again.Status);
+        Assert.True(after.Trivy.Enabled);
+        Assert.True(after.Trivy.SkipInstall);
+        Assert.Equal(16, config.ActiveFilters.Count);
+        Assert.Equal(["ConfigAuditReport", "VulnerabilityReport"], config.ActiveFilters.TakeLast(2));
+        Assert.Contains("Pod", config.ActiveFilters);
+        Assert.Equal(["a"], config.CustomAnalyzers.Select(static a => a.Name));
+    }
+
+    [Fact]
+    public async Task RemoveConfig_naming_trivy_deactivates_it_and_keeps_every_other_filter()
+    {
+        await using var server = await ServerHarness.StartAsync("active_filters: [Pod, VulnerabilityReport, ConfigAuditReport, ScaledObject]\n");
+        var disable = new RemoveConfigRequest { Integrations = new Integrations { Trivy = new Trivy() } };
+
+        var removed = await server.Config.RemoveConfigAsync(disable, ServerHarness.Deadline());
+        var again = await server.Config.RemoveConfigAsync(disable, ServerHarness.Deadline());
         var list = await server.Config.ListIntegrationsAsync(new ListIntegrationsRequest(), ServerHarness.Deadline());
-        var error = await Assert.ThrowsAsync<RpcException>(() => server.Config.AddConfigAsync(
-            new AddConfigRequest { Integrations = new Integrations { Trivy = new Trivy { Enabled = true } } }, ServerHarness.Deadline()).ResponseAsync);
 
+        Assert.Equal("integration trivy deactivated: VulnerabilityReport, ConfigAuditReport removed from active_filters (nothing is uninstalled)", removed.Status);
+        Assert.Equal("integration trivy was not active", again.Status);
         Assert.False(list.Trivy.Enabled);
-        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+        Assert.Equal(["Pod", "ScaledObject"], new ConfigStore(server.ConfigPath).Load().ActiveFilters);
+    }
+
+    [Fact]
+    public async Task AddConfig_with_trivy_disabled_changes_nothing_and_says_so()
+    {
+        await using var server = await ServerHarness.StartAsync("active_filters: [Pod]\n");
+        var before = await File.ReadAllTextAsync(server.ConfigPath);
+
+        var reply = await server.Config.AddConfigAsync(new AddConfigRequest { Integrations = new Integrations { Trivy = new Trivy { Enabled = false } } }, ServerHarness.Deadline());
+
+        Assert.Equal("nothing to add: the request names no custom analyzer, no cache and no enabled integration", reply.Status);
+        Assert.Equal(before, await File.ReadAllTextAsync(server.ConfigPath));
     }
 }

@@ -34,7 +34,7 @@ public sealed class HttpRoutesTests
         Assert.Equal("Deployment/web", analyzed.RootElement.GetProperty("results")[0].GetProperty("parentObject").GetString());
         Assert.Equal(1, analyzed.RootElement.GetProperty("problems").GetInt32());
         Assert.Contains("\"response\":\"json answer\"", await query.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal("""{"trivy":{"enabled":false,"skipInstall":false,"namespace":""}}""", await list.Content.ReadAsStringAsync());
+        Assert.Equal("""{"trivy":{"enabled":false,"skipInstall":true,"namespace":""}}""", await list.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using K8sGpt.Core.Analysis;
+using K8sGpt.Core.Integrations;
 using K8sGpt.Cli.Infrastructure;
 
 namespace K8sGpt.Cli.Commands;
@@ -10,8 +11,7 @@ namespace K8sGpt.Cli.Commands;
 public sealed class FiltersSet(AnalyzerCatalog catalog)
 {
     /// <summary>The active set: <c>active_filters</c>, or the core analyzers when it is empty.</summary>
-    public IReadOnlyList<string> Active(IReadOnlyList<string> activeFilters) =>
-        activeFilters.Count > 0 ? Ordered(activeFilters) : catalog.CoreNames;
+    public IReadOnlyList<string> Active(IReadOnlyList<string> activeFilters) => IntegrationFilters.Active(catalog, activeFilters);
 
     /// <summary>Names that <c>add</c> accepts: core and optional analyzers (integration ones come with their integration).</summary>
     public IReadOnlyList<string> Addable =>
@@ -62,14 +62,7 @@ public sealed class FiltersSet(AnalyzerCatalog catalog)
     }
 
     /// <summary>Catalog order first (tier, then name); names the catalog does not know keep their place at the end.</summary>
-    public IReadOnlyList<string> Ordered(IEnumerable<string> names)
-    {
-        var distinct = names.Select(n => catalog.Canonical(n) ?? n.Trim()).Where(static n => n.Length > 0)
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        var known = catalog.Names.Where(n => distinct.Contains(n, StringComparer.Ordinal));
-        var unknown = distinct.Where(n => catalog.Canonical(n) is null);
-        return [.. known, .. unknown];
-    }
+    public IReadOnlyList<string> Ordered(IEnumerable<string> names) => IntegrationFilters.Ordered(catalog, names);
 
     /// <summary>Splits comma-separated arguments; an empty element or a name given twice is an error.</summary>
     public static IReadOnlyList<string> Parse(IEnumerable<string> input)

@@ -81,18 +81,16 @@ public sealed class IntegrationCommand(ConsoleIo io, GlobalOptions globals, Anal
                 await EnsureResourcesAsync(context, integration, ct).ConfigureAwait(false);
             }
 
-            var set = new FiltersSet(_catalog);
-            string[] added = [];
+            IReadOnlyList<string> added = [];
             await context.ConfigStore.UpdateAsync(
                 c =>
                 {
-                    var current = set.Active(c.ActiveFilters);
-                    added = integration.Activated.Where(a => !current.Contains(a, StringComparer.OrdinalIgnoreCase)).ToArray();
-                    return added.Length == 0 ? c : c with { ActiveFilters = set.Ordered([.. current, .. added]) };
+                    (var filters, added) = IntegrationFilters.Activate(_catalog, c.ActiveFilters, integration);
+                    return added.Count == 0 ? c : c with { ActiveFilters = filters };
                 },
                 ct).ConfigureAwait(false);
 
-            if (added.Length == 0)
+            if (added.Count == 0)
             {
                 io.Out.MarkupLineInterpolated($"[green]Integration {integration.Name} is already active[/] ({string.Join(", ", integration.Activated)} in active_filters)");
             }
@@ -113,14 +111,14 @@ public sealed class IntegrationCommand(ConsoleIo io, GlobalOptions globals, Anal
         command.SetAction(CliApp.Guarded(io, globals, async (context, ct) =>
         {
             var integration = Find(context.ParseResult.GetValue(name));
-            string[] removed = [];
+            IReadOnlyList<string> removed = [];
             await context.ConfigStore.UpdateAsync(
                 c =>
                 {
-                    removed = c.ActiveFilters.Where(f => integration.Analyzers.Contains(f.Trim(), StringComparer.OrdinalIgnoreCase)).ToArray();
-                    return removed.Length == 0
+                    (var filters, removed) = IntegrationFilters.Deactivate(c.ActiveFilters, integration);
+                    return removed.Count == 0
                         ? throw new UsageException($"integration {integration.Name} is not active (none of {string.Join(", ", integration.Analyzers)} is in active_filters)")
-                        : c with { ActiveFilters = c.ActiveFilters.Except(removed, StringComparer.Ordinal).ToArray() };
+                        : c with { ActiveFilters = filters };
                 },
                 ct).ConfigureAwait(false);
 
