@@ -87,4 +87,22 @@ public sealed class IntegrationLiveTests
         Assert.False(served[IntegrationResources.VulnerabilityReports]);
         Assert.DoesNotContain(cluster.Server.Requests.All, static r => r.Path.EndsWith("scaledobjects", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Policy_reports_served_only_at_v1beta1_are_read_there()
+    {
+        var pipeline = Pipeline();
+        await using var cluster = await LiveCluster.StartAsync(Cluster);
+        cluster.Server.ServeAlsoAt(IntegrationResources.PolicyReports, "v1beta1");
+        cluster.Server.Unserve("wgpolicyk8s.io/v1alpha2");
+
+        var report = await pipeline.RunAsync(
+            new AnalysisRequest { Filters = ["PolicyReport"] }, new LiveClusterSource(cluster.Options), [], CancellationToken.None);
+
+        Assert.Empty(report.Errors);
+        Assert.Empty(report.Notes);
+        Assert.Equal(["PolicyReport shop/r1"], report.Results.Select(static f => $"{f.Kind} {f.Name}"));
+        Assert.Single(cluster.Server.Requests.To("/apis/wgpolicyk8s.io/v1beta1/policyreports"));
+        Assert.Empty(cluster.Server.Requests.To("/apis/wgpolicyk8s.io/v1alpha2/policyreports"));
+    }
 }
