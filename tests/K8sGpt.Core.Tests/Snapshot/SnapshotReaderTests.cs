@@ -114,9 +114,23 @@ public sealed class SnapshotReaderTests
     [Fact]
     public void Custom_resources_are_recognised_without_any_analyzer_having_been_built()
     {
-        var type = KnownResources.Find("gateway.networking.k8s.io", "HTTPRoute");
+        // A fresh copy of the Core assembly in its own load context: nothing in it has run yet, whatever other tests
+        // of this process built before, so this proves the lookup registers the custom types by itself.
+        var context = new System.Runtime.Loader.AssemblyLoadContext("fresh-core", isCollectible: true);
+        try
+        {
+            var core = context.LoadFromAssemblyPath(typeof(KnownResources).Assembly.Location);
+            var find = core.GetType(typeof(KnownResources).FullName!)!.GetMethod(nameof(KnownResources.Find), [typeof(string), typeof(string)])!;
 
-        Assert.NotNull(type);
-        Assert.NotNull(KnownResources.Find("keda.sh", "ScaledObject"));
+            Assert.NotSame(typeof(KnownResources).Assembly, core);
+            Assert.NotNull(find.Invoke(null, ["gateway.networking.k8s.io", "HTTPRoute"]));
+            Assert.NotNull(find.Invoke(null, ["keda.sh", "ScaledObject"]));
+            Assert.NotNull(find.Invoke(null, ["aws.k8sgpt.ai", "EKSClusterHealth"]));
+            Assert.Null(find.Invoke(null, ["example.com", "Widget"]));
+        }
+        finally
+        {
+            context.Unload();
+        }
     }
 }
