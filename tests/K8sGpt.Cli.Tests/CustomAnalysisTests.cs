@@ -1,3 +1,4 @@
+using K8sGpt.Testing.FakeCustomAnalyzers;
 using K8sGpt.Testing.FakeAi;
 using System.Text.Json;
 using K8sGpt.Server.Schema.V1;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Grpc.Core;
 using K8sGpt.Ai.Http;
 using K8sGpt.Core.Analysis;
+using K8sGpt.Server.CustomAnalyzers;
 using K8sGpt.Server.Explain;
 using K8sGpt.Server.Guard;
 using K8sGpt.Server.Hosting;
@@ -11,7 +12,7 @@ using K8sGpt.Server.Startup;
 
 namespace K8sGpt.Server.Services;
 
-/// <summary><c>schema.v1.ServerAnalyzerService</c>: the shared analysis path, explained when asked.</summary>
+/// <summary><c>schema.v1.ServerAnalyzerService</c>: the shared analysis path plus the configured custom analyzers, explained when asked.</summary>
 public sealed class AnalyzerService(
     ServerState state,
     ServeSettings settings,
@@ -48,6 +49,14 @@ public sealed class AnalyzerService(
         var source = settings.ClusterSource();
         var report = await pipeline.RunAsync(analysis, source, config.ActiveFilters, context.CancellationToken).ConfigureAwait(false);
         metrics.AnalyzerErrors.Record(ScopeKey(analysis), report.Results);
+
+        // As the reference server: configured custom analyzers always run (there is no request flag for them), after
+        // the pipeline so a missing namespace has failed the call first, and before explaining so they are explained too.
+        if (config.CustomAnalyzers.Count > 0)
+        {
+            var custom = await new CustomAnalyzerRunner().RunAsync(config.CustomAnalyzers, analysis.EffectiveConcurrency, context.CancellationToken).ConfigureAwait(false);
+            report = custom.MergeInto(report);
+        }
 
         if (backend is not null)
         {
