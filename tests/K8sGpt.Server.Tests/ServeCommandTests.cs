@@ -43,6 +43,29 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public async Task A_busy_port_ends_with_one_clear_error_line_and_exit_1_without_a_stack_trace()
+    {
+        using var folder = new TempFolder();
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((IPEndPoint)busy.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var process = new ChildProcess(
+            "dotnet",
+            [RepoPaths.CliDll, "serve", "--config", Path.Combine(folder.Path, "k8sgpt.yaml"), "--snapshot", folder.Write("s.yaml", TestSnapshots.PendingPod), "-p", port, "-m", "0"],
+            environment: new Dictionary<string, string> { ["K8SGPT_SERVE_TOKEN"] = "", ["K8SGPT_BACKEND"] = "" });
+
+        var exit = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exit);
+        var lines = process.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var line = lines[^1];
+        Assert.DoesNotContain(lines, static l => l.Contains("Hosting failed", StringComparison.Ordinal) || l.Contains(" at Microsoft.", StringComparison.Ordinal));
+        Assert.StartsWith("Error: k8sgpt serve cannot start: cannot listen: Failed to bind to address http://", line, StringComparison.Ordinal);
+        Assert.Contains($":{port}: address already in use.", line, StringComparison.Ordinal);
+        Assert.EndsWith("choose other ports with --port, --metrics-port, --http-port", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Server_reflection_lists_the_schema_v1_services_and_health()
     {
         await using var server = await ServerHarness.StartAsync("");

@@ -123,6 +123,10 @@ public static class K8sGptServer
         logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("Grpc", LogLevel.Warning);
+
+        // The host's only error is "Hosting failed to start" with Kestrel's stack trace; StartAsync reports that
+        // failure itself in one actionable line (the server runs no BackgroundService whose failure it would hide).
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         if (settings.ConfigureLogging is { } configure)
         {
             configure(logging);
