@@ -1,4 +1,3 @@
-using K8sGpt.Testing.FakeCustomAnalyzers;
 using K8sGpt.Testing.FakeAi;
 using System.Text.Json;
 using K8sGpt.Server.Schema.V1;

@@ -1,7 +1,7 @@
 using K8sGpt.Server.Schema.V1;
 using K8sGpt.Server.Tests.Support;
+using K8sGpt.Cli.Tests;
 using K8sGpt.Testing.FakeAi;
-using K8sGpt.Testing.FakeCustomAnalyzers;
 
 namespace K8sGpt.Server.Tests;
 

@@ -8,13 +8,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace K8sGpt.Testing.FakeCustomAnalyzers;
+namespace K8sGpt.Cli.Tests;
 
 /// <summary>
 /// A custom analyzer speaking <c>schema.v1.CustomAnalyzerService</c> over plaintext HTTP/2 on 127.0.0.1 (a free
 /// port): it answers every <c>Run</c> with a fixed response and counts the calls.
 /// </summary>
-public sealed class FakeCustomAnalyzer : CustomAnalyzerService.CustomAnalyzerServiceBase, IAsyncDisposable
+internal sealed class FakeCustomAnalyzer : CustomAnalyzerService.CustomAnalyzerServiceBase, IAsyncDisposable
 {
     private readonly RunResponse _response;
     private WebApplication? _app;
