@@ -26,6 +26,14 @@ public sealed class AnalyzerContext(string analyzerName, DateTimeOffset now)
     public void ReportError(string objectName, string text) =>
         _errors.Enqueue($"[{AnalyzerName}] {objectName}: {text}");
 
+    /// <summary>Records an error about the analyzer's whole run, not one object (a cloud API it could not ask).</summary>
+    public void ReportError(string text) =>
+        _errors.Enqueue($"[{AnalyzerName}] {text}");
+
+    /// <summary>Records a note about the analyzer's whole run, not one object (why it could not look at all).</summary>
+    public void ReportNote(string text) =>
+        _notes.Enqueue($"[{AnalyzerName}] {text}");
+
     /// <summary>Records a note about one object: shown with the run's notes, never counted as a problem or an error.</summary>
     public void ReportNote(string objectName, string text) =>
         _notes.Enqueue($"[{AnalyzerName}] {objectName}: {text}");

@@ -43,6 +43,9 @@ public sealed class FakeEksServer : IAsyncDisposable
     /// <summary>Actions that never answer (the client's timeout must end them).</summary>
     public ConcurrentDictionary<string, bool> Hanging { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>A broken paginator: every list page answers the same <c>nextToken</c>.</summary>
+    public bool RepeatNextToken { get; set; }
+
     /// <summary>Names per list page, to exercise <c>nextToken</c> paging.</summary>
     public int PageSize { get; set; } = 100;
 
@@ -182,7 +185,11 @@ public sealed class FakeEksServer : IAsyncDisposable
         var all = names.Order(StringComparer.Ordinal).ToArray();
         var start = int.TryParse(nextToken, out var offset) ? offset : 0;
         var page = new JsonObject { [member] = new JsonArray([.. all.Skip(start).Take(PageSize).Select(static n => (JsonNode?)n)]) };
-        if (start + PageSize < all.Length)
+        if (RepeatNextToken)
+        {
+            page["nextToken"] = "same";
+        }
+        else if (start + PageSize < all.Length)
         {
             page["nextToken"] = (start + PageSize).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

@@ -33,8 +33,8 @@ public sealed class EksAnalyzer : IAnalyzer
         var findings = new List<Finding>();
         foreach (var obj in snapshot.AllUnstructured(IntegrationResources.EksClusterHealth))
         {
-            var cluster = EksClusterHealth.FromObject(obj);
-            foreach (var unread in cluster.Unread)
+            var cluster = EksClusterHealth.FromObject(obj, out var malformed);
+            foreach (var unread in cluster.Unread.Concat(malformed))
             {
                 context.ReportError(cluster.ClusterName, unread);
             }
@@ -126,17 +126,17 @@ public sealed class EksAnalyzer : IAnalyzer
         switch (status.State)
         {
             case ReadState.NotRequested:
-                context.ReportNote("EKS", "no EKS health in this snapshot: a live run, or a snapshot written by `k8sgpt dump` against an EKS cluster with AWS credentials, carries it");
+                context.ReportNote("no EKS health in this snapshot: a live run, or a snapshot written by `k8sgpt dump` against an EKS cluster with AWS credentials, carries it");
                 break;
             case ReadState.NotServed:
-                context.ReportNote("EKS", $"skipped: {status.Detail}");
+                context.ReportNote($"skipped: {status.Detail}");
                 break;
             case ReadState.Forbidden:
             case ReadState.Failed:
-                context.ReportError("EKS", status.Detail);
+                context.ReportError(status.Detail);
                 break;
             case ReadState.Loaded when status.Detail.Length > 0:
-                context.ReportNote("EKS", status.Detail);
+                context.ReportNote(status.Detail);
                 break;
         }
     }

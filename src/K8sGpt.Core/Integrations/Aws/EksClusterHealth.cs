@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using K8sGpt.Core.Snapshot;
 
@@ -49,21 +50,102 @@ public sealed record EksClusterHealth
         },
     });
 
-    /// <summary>Reads a snapshot object back; missing fields read as empty, so hand-written snapshots work.</summary>
-    public static EksClusterHealth FromObject(UnstructuredObject health)
+    /// <summary>
+    /// Reads a snapshot object back. Absent fields read as empty, so hand-written records work; fields of the wrong
+    /// shape are left out and named in <paramref name="malformed"/>, so a broken record is never a silent all-clear.
+    /// </summary>
+    public static EksClusterHealth FromObject(UnstructuredObject health, out IReadOnlyList<string> malformed)
     {
-        var status = health.Navigate("status") as JsonObject;
-        return new EksClusterHealth
+        var problems = new List<string>();
+        var status = health.Navigate("status");
+        if (status is not null and not JsonObject)
+        {
+            problems.Add("status is not an object: the record was ignored");
+        }
+
+        var fields = status as JsonObject;
+        var result = new EksClusterHealth
         {
             ClusterName = health.Metadata?.Name ?? "",
-            Region = JsonFields.Str(status, "region") ?? "",
-            Arn = JsonFields.Str(status, "arn") ?? "",
-            Status = JsonFields.Str(status, "status") ?? "",
-            Version = JsonFields.Str(status, "version") ?? "",
-            Issues = EksIssue.IssuesIn(status),
-            NodeGroups = [.. JsonFields.Objects(status?["nodegroups"]).Select(EksComponentHealth.FromJson)],
-            Addons = [.. JsonFields.Objects(status?["addons"]).Select(EksComponentHealth.FromJson)],
-            Unread = status?["unread"] is JsonArray unread ? [.. unread.OfType<JsonValue>().Select(static v => v.ToString())] : [],
+            Region = Text(fields, "region", problems),
+            Arn = Text(fields, "arn", problems),
+            Status = Text(fields, "status", problems),
+            Version = Text(fields, "version", problems),
+            Issues = ReadIssues(fields, "status", problems),
+            NodeGroups = ReadComponents(fields, "nodegroups", problems),
+            Addons = ReadComponents(fields, "addons", problems),
+            Unread = [.. List(fields, "unread", "status.unread", problems).OfType<JsonValue>().Select(static v => v.ToString())],
         };
+        malformed = problems;
+        return result;
+    }
+
+    private static string Text(JsonObject? node, string property, List<string> problems, string path = "status")
+    {
+        if (node?[property] is not { } value)
+        {
+            return "";
+        }
+
+        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+        {
+            return v.GetValue<string>();
+        }
+
+        problems.Add($"{path}.{property} is not a string: ignored");
+        return "";
+    }
+
+    private static IEnumerable<JsonNode?> List(JsonObject? node, string property, string path, List<string> problems)
+    {
+        switch (node?[property])
+        {
+            case null:
+                return [];
+            case JsonArray array:
+                return array;
+            default:
+                problems.Add($"{path} is not a list: ignored");
+                return [];
+        }
+    }
+
+    private static IReadOnlyList<EksIssue> ReadIssues(JsonObject? owner, string path, List<string> problems)
+    {
+        var issues = new List<EksIssue>();
+        var index = 0;
+        foreach (var entry in List(owner, "issues", $"{path}.issues", problems))
+        {
+            var at = $"{path}.issues[{index++}]";
+            if (entry is not JsonObject issue || Text(issue, "code", problems, at) is not { Length: > 0 } code)
+            {
+                problems.Add($"{at} has no code: ignored");
+                continue;
+            }
+
+            var ids = List(issue, "resourceIds", $"{at}.resourceIds", problems).OfType<JsonValue>().Select(static v => v.ToString()).ToArray();
+            issues.Add(new EksIssue(code, Text(issue, "message", problems, at), ids));
+        }
+
+        return issues;
+    }
+
+    private static IReadOnlyList<EksComponentHealth> ReadComponents(JsonObject? status, string property, List<string> problems)
+    {
+        var components = new List<EksComponentHealth>();
+        var index = 0;
+        foreach (var entry in List(status, property, $"status.{property}", problems))
+        {
+            var at = $"status.{property}[{index++}]";
+            if (entry is not JsonObject component || Text(component, "name", problems, at) is not { Length: > 0 } name)
+            {
+                problems.Add($"{at} has no name: ignored");
+                continue;
+            }
+
+            components.Add(new EksComponentHealth(name, Text(component, "status", problems, at), Text(component, "version", problems, at), ReadIssues(component, at, problems)));
+        }
+
+        return components;
     }
 }

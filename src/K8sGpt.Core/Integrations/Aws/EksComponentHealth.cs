@@ -16,10 +16,4 @@ public sealed record EksComponentHealth(string Name, string Status, string Versi
         ["version"] = Version,
         ["issues"] = new JsonArray([.. Issues.Select(static i => (JsonNode)i.ToJson())]),
     };
-
-    internal static EksComponentHealth FromJson(JsonObject component) => new(
-        JsonFields.Str(component, "name") ?? "",
-        JsonFields.Str(component, "status") ?? "",
-        JsonFields.Str(component, "version") ?? "",
-        EksIssue.IssuesIn(component));
 }

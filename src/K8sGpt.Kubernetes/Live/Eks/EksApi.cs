@@ -33,9 +33,10 @@ internal sealed class EksApi : IDisposable
         var configured = environment("AWS_ENDPOINT_URL_EKS") is { Length: > 0 } eks ? eks : environment("AWS_ENDPOINT_URL");
         if (configured is { Length: > 0 })
         {
-            return Uri.TryCreate(configured.TrimEnd('/') + "/", UriKind.Absolute, out var uri)
+            var variable = environment("AWS_ENDPOINT_URL_EKS") is { Length: > 0 } ? "AWS_ENDPOINT_URL_EKS" : "AWS_ENDPOINT_URL";
+            return Uri.TryCreate(configured.TrimEnd('/') + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0
                 ? uri
-                : throw new EksApiException("eks:*", null, "", $"the EKS endpoint override \"{configured}\" is not a URL");
+                : throw new EksApiException("eks:*", null, "", $"{variable}=\"{AwsNames.Redact(configured)}\" is not an http or https URL");
         }
 
         var domain = region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com";
@@ -79,10 +80,14 @@ internal sealed class EksApi : IDisposable
             var page = await GetAsync(path + query, action, cancellationToken).ConfigureAwait(false);
             names.AddRange((page[member] as JsonArray ?? []).OfType<JsonValue>().Select(static v => v.ToString()));
             next = page["nextToken"] is JsonValue token && token.GetValueKind() == JsonValueKind.String ? token.GetValue<string>() : null;
+            if (next is { Length: > 0 } && !seen.Add(next))
+            {
+                throw new EksApiException(action, HttpStatusCode.OK, "", $"{action} answered the same nextToken twice: the list was not read to its end");
+            }
         }
-        while (next is { Length: > 0 } && seen.Add(next));
+        while (next is { Length: > 0 });
 
-        return names;
+        return [.. names.Distinct(StringComparer.Ordinal)];
     }
 
     private async Task<JsonObject> GetAsync(string relative, string action, CancellationToken cancellationToken)
@@ -109,12 +114,12 @@ internal sealed class EksApi : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            throw new EksApiException(action, null, "", $"{action} failed: cannot reach {_http.BaseAddress}: {ex.Message}", ex);
+            throw new EksApiException(action, null, "", $"{action} failed: cannot reach {AwsNames.Redact(_http.BaseAddress?.ToString() ?? "")}: {AwsNames.Redact(ex.Message)}", ex);
         }
         catch (Exception ex) when (ex is AmazonClientException or AmazonServiceException)
         {
-            // Raised while signing: the credentials could not be produced (expired SSO session, unreadable token file).
-            throw new EksApiException(action, null, "", $"{action} not sent: the AWS credentials could not be obtained: {ex.Message}", ex);
+            // Raised while signing: the credentials could not be refreshed (expired SSO session, unreadable token file).
+            throw new EksApiException(action, null, "", $"{action} not sent: {AwsCredentialFailure.Describe(ex, "the AWS credentials")}", ex);
         }
     }
 

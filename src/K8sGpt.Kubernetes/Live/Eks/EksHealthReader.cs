@@ -31,21 +31,38 @@ internal sealed class EksHealthReader(LiveClusterOptions options)
             return new(ReadState.NotServed, $"{what} is not an Amazon EKS cluster (set {EksTarget.ClusterVariable} and AWS_REGION to name one)");
         }
 
-        var (found, whyNot) = AwsCredentialChain.Resolve(target.Profile, options.Environment);
+        if (target.Region.Length > 0 && !AwsNames.IsRegion(target.Region))
+        {
+            return new(ReadState.NotServed, $"{target.Evidence} shows an EKS cluster, but its region \"{target.Region}\" is not an AWS region name");
+        }
+
+        var (found, whyNot) = await ResolveCredentialsAsync(target, cancellationToken).ConfigureAwait(false);
         if (found is null)
         {
             return new(ReadState.NotServed, $"{target.Evidence} shows an EKS cluster, but {whyNot}");
         }
 
         var region = target.Region.Length > 0 ? target.Region : found.ProfileRegion;
-        if (region.Length == 0)
+        if (!AwsNames.IsRegion(region))
         {
-            return new(ReadState.NotServed, $"{target.Evidence} shows an EKS cluster, but no AWS region is known: set AWS_REGION");
+            return new(ReadState.NotServed, region.Length == 0
+                ? $"{target.Evidence} shows an EKS cluster, but no AWS region is known: set AWS_REGION"
+                : $"{target.Evidence} shows an EKS cluster, but the region \"{region}\" of {found.Source} is not an AWS region name");
+        }
+
+        Uri endpoint;
+        try
+        {
+            endpoint = EksApi.EndpointFor(region, options.Environment);
+        }
+        catch (EksApiException ex)
+        {
+            return new(ReadState.NotServed, ex.Message);
         }
 
         try
         {
-            using var api = new EksApi(found.Credentials, region, EksApi.EndpointFor(region, options.Environment), options.ListTimeout);
+            using var api = new EksApi(found.Credentials, region, endpoint, options.ListTimeout);
             var names = target.ClusterName.Length > 0 ? [target.ClusterName] : await FindByEndpointAsync(api, target, cancellationToken).ConfigureAwait(false);
             if (names.Count == 0)
             {
@@ -71,6 +88,32 @@ internal sealed class EksHealthReader(LiveClusterOptions options)
         catch (EksApiException ex)
         {
             return new(ReadState.Failed, $"{ex.Message} (credentials: {found.Source}, region {region})");
+        }
+    }
+
+    /// <summary>
+    /// Finds the credentials and obtains them once, within the call timeout: a <c>credential_process</c> or an SSO
+    /// refresh can hang or fail, and neither may stop the rest of the run (a dump reads EKS whether asked or not).
+    /// </summary>
+    private async Task<(AwsCredentialChain.Found? Found, string WhyNot)> ResolveCredentialsAsync(EksTarget target, CancellationToken cancellationToken)
+    {
+        var source = target.Profile.Length > 0 ? $"profile {target.Profile}" : "the AWS credential sources";
+        try
+        {
+            var (found, whyNot) = await Task.Run(() => AwsCredentialChain.Resolve(target.Profile, options.Environment), cancellationToken)
+                .WaitAsync(options.ListTimeout, cancellationToken).ConfigureAwait(false);
+            if (found is not null)
+            {
+                source = found.Source;
+                _ = await found.Credentials.GetCredentialsAsync().WaitAsync(options.ListTimeout, cancellationToken).ConfigureAwait(false);
+            }
+
+            return (found, whyNot);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A third-party boundary: whatever the SDK throws becomes the reason EKS was not read, in safe words.
+            return (null, AwsCredentialFailure.Describe(ex, source));
         }
     }
 

@@ -119,7 +119,7 @@ public sealed class EksAnalyzerTests
 
         Assert.Empty(findings);
         Assert.Empty(errors);
-        Assert.Equal(["[EKS] EKS: no EKS health in this snapshot: a live run, or a snapshot written by `k8sgpt dump` against an EKS cluster with AWS credentials, carries it"], notes);
+        Assert.Equal(["[EKS] no EKS health in this snapshot: a live run, or a snapshot written by `k8sgpt dump` against an EKS cluster with AWS credentials, carries it"], notes);
     }
 
     [Fact]
@@ -132,9 +132,41 @@ public sealed class EksAnalyzerTests
         var (_, deniedErrors) = SnapshotFixtures.Run(new EksAnalyzer(), denied, out var deniedNotes);
 
         Assert.Empty(skipErrors);
-        Assert.Equal(["[EKS] EKS: skipped: context kind-dev (server https://127.0.0.1:6443) is not an Amazon EKS cluster"], skipNotes);
+        Assert.Equal(["[EKS] skipped: context kind-dev (server https://127.0.0.1:6443) is not an Amazon EKS cluster"], skipNotes);
         Assert.Empty(deniedNotes);
-        Assert.Equal(["[EKS] EKS: AWS denied eks:DescribeCluster to profile prod"], deniedErrors);
+        Assert.Equal(["[EKS] AWS denied eks:DescribeCluster to profile prod"], deniedErrors);
+    }
+
+    [Fact]
+    public void Malformed_record_fields_are_errors_never_a_silent_all_clear()
+    {
+        var snapshot = SnapshotFixtures.FromYaml(Health(
+            issues: "not a list",
+            nodegroups: "[{name: 7, status: DEGRADED, issues: [{message: {x: y}}]}, {name: gpu, status: DEGRADED, issues: []}]",
+            addons: "5"));
+
+        var (findings, errors) = SnapshotFixtures.Run(new EksAnalyzer(), snapshot);
+
+        Assert.Equal(["prod/nodegroup/gpu"], findings.Select(static f => f.Name));
+        Assert.Equal(
+            [
+                "[EKS] prod: status.addons is not a list: ignored",
+                "[EKS] prod: status.issues is not a list: ignored",
+                "[EKS] prod: status.nodegroups[0] has no name: ignored",
+                "[EKS] prod: status.nodegroups[0].name is not a string: ignored",
+            ],
+            errors.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Record_whose_status_is_not_an_object_is_an_error()
+    {
+        var snapshot = SnapshotFixtures.FromYaml("apiVersion: aws.k8sgpt.ai/v1\nkind: EKSClusterHealth\nmetadata: {name: prod}\nstatus: oops\n");
+
+        var (findings, errors) = SnapshotFixtures.Run(new EksAnalyzer(), snapshot);
+
+        Assert.Empty(findings);
+        Assert.Equal(["[EKS] prod: status is not an object: the record was ignored"], errors);
     }
 
     [Fact]
@@ -153,7 +185,9 @@ public sealed class EksAnalyzerTests
             Unread = ["add-ons: coredns not checked: timeout"],
         };
 
-        var back = EksClusterHealth.FromObject(health.ToObject());
+        var back = EksClusterHealth.FromObject(health.ToObject(), out var malformed);
+
+        Assert.Empty(malformed);
 
         Assert.Equal(health with { Issues = [], NodeGroups = [], Addons = [], Unread = [] }, back with { Issues = [], NodeGroups = [], Addons = [], Unread = [] });
         Assert.Equal(health.Issues.Single().ResourceIds, back.Issues.Single().ResourceIds);

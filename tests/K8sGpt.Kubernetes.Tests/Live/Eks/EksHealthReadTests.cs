@@ -56,7 +56,7 @@ public sealed class EksHealthReadTests
         Assert.Empty(findings);
         Assert.Empty(errors);
         var note = Assert.Single(notes);
-        Assert.StartsWith("[EKS] EKS: skipped: context kind-dev (server http://127.0.0.1:", note, StringComparison.Ordinal);
+        Assert.StartsWith("[EKS] skipped: context kind-dev (server http://127.0.0.1:", note, StringComparison.Ordinal);
         Assert.EndsWith("is not an Amazon EKS cluster (set K8SGPT_EKS_CLUSTER and AWS_REGION to name one)", note, StringComparison.Ordinal);
         Assert.Empty(cluster.Eks.Requests);
     }
@@ -73,7 +73,7 @@ public sealed class EksHealthReadTests
         Assert.Empty(findings);
         Assert.Empty(errors);
         Assert.Equal(
-            [$"[EKS] EKS: skipped: context {EksLiveCluster.Arn} shows an EKS cluster, but no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run where IRSA or EKS Pod Identity provides them"],
+            [$"[EKS] skipped: context {EksLiveCluster.Arn} shows an EKS cluster, but no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run where IRSA or EKS Pod Identity provides them"],
             notes);
         Assert.Empty(cluster.Eks.Requests);
     }
@@ -117,7 +117,7 @@ public sealed class EksHealthReadTests
 
         Assert.Empty(findings);
         var error = Assert.Single(errors);
-        Assert.StartsWith("[EKS] EKS: AWS denied eks:DescribeCluster to AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY: eks:DescribeCluster failed: HTTP 403 AccessDeniedException: User: arn:aws:iam::123456789012:user/k8sgpt is not authorized", error, StringComparison.Ordinal);
+        Assert.StartsWith("[EKS] AWS denied eks:DescribeCluster to AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY: eks:DescribeCluster failed: HTTP 403 AccessDeniedException: User: arn:aws:iam::123456789012:user/k8sgpt is not authorized", error, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeEksServer.SecretKey, error, StringComparison.Ordinal);
     }
 
