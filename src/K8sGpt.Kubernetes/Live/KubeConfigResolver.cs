@@ -35,7 +35,7 @@ public static class KubeConfigResolver
         }
         catch (Exception ex) when (ex is KubeConfigException or IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException)
         {
-            throw new ClusterAccessException($"cannot read kubeconfig {string.Join(":", files)}: {ex.Message}", ex);
+            throw new ClusterAccessException($"cannot read kubeconfig {string.Join(":", files)}: {PlainMessage.Of(ex)}", ex);
         }
 
         var contexts = (merged.Contexts ?? []).Select(static c => c.Name).ToArray();
@@ -56,7 +56,7 @@ public static class KubeConfigResolver
         }
         catch (KubeConfigException ex)
         {
-            throw new ClusterAccessException($"kubeconfig context \"{context}\" is not usable: {ex.Message}", ex);
+            throw new ClusterAccessException($"kubeconfig context \"{context}\" is not usable: {PlainMessage.Of(ex)}", ex);
         }
     }
 
@@ -70,7 +70,7 @@ public static class KubeConfigResolver
         }
         catch (Exception ex) when (ex is KubeConfigException or IOException or UnauthorizedAccessException)
         {
-            throw new ClusterAccessException($"cannot use the in-cluster service account: {ex.Message}", ex);
+            throw new ClusterAccessException($"cannot use the in-cluster service account: {PlainMessage.Of(ex)}", ex);
         }
     }
 

@@ -108,7 +108,7 @@ public sealed class LiveClusterSource(LiveClusterOptions options) : IClusterSour
         }
         catch (Exception ex) when (ex is k8s.Exceptions.KubeConfigException or System.Security.Cryptography.CryptographicException or UriFormatException or ArgumentException)
         {
-            throw new ClusterAccessException($"cannot set up a client for {resolved.SourceName}: {ex.Message}", ex);
+            throw new ClusterAccessException($"cannot set up a client for {resolved.SourceName}: {PlainMessage.Of(ex)}", ex);
         }
     }
 
@@ -159,7 +159,7 @@ public sealed class LiveClusterSource(LiveClusterOptions options) : IClusterSour
         catch (k8s.Exceptions.KubeConfigException ex)
         {
             // Credentials are produced per request (exec plugins, token files): their failures surface here.
-            throw new ClusterAccessException($"cannot get credentials for {host}: {ex.Message}", ex);
+            throw new ClusterAccessException($"cannot get credentials for {host}: {PlainMessage.Of(ex)}", ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

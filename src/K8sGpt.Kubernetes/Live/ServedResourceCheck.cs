@@ -42,7 +42,7 @@ public sealed class ServedResourceCheck(LiveClusterOptions options)
         }
         catch (k8s.Exceptions.KubeConfigException ex)
         {
-            throw new ClusterAccessException($"cannot get credentials for {host}: {ex.Message}", ex);
+            throw new ClusterAccessException($"cannot get credentials for {host}: {PlainMessage.Of(ex)}", ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -58,7 +58,7 @@ public sealed class ServedResourceCheck(LiveClusterOptions options)
         }
         catch (Exception ex) when (ex is k8s.Exceptions.KubeConfigException or System.Security.Cryptography.CryptographicException or UriFormatException or ArgumentException)
         {
-            throw new ClusterAccessException($"cannot set up a client for {resolved.SourceName}: {ex.Message}", ex);
+            throw new ClusterAccessException($"cannot set up a client for {resolved.SourceName}: {PlainMessage.Of(ex)}", ex);
         }
     }
 
