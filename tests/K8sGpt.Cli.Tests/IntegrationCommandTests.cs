@@ -59,10 +59,23 @@ public sealed class IntegrationCommandTests
         await using var harness = await LiveCliHarness.StartAsync("");
         harness.Server.Unserve("keda.sh/v1alpha1");
 
-        var (exit, _, _) = await harness.RunAsync("integration", "activate", "keda", "--force", "--kubeconfig", harness.KubeConfig);
+        var (exit, stdout, _) = await harness.RunAsync("integration", "activate", "keda", "--force", "--kubeconfig", harness.KubeConfig);
 
         Assert.Equal(0, exit);
         Assert.Contains("ScaledObject", ActiveFilters(harness));
+        Assert.Contains("Note: custom resources not checked (--force); while the cluster lacks them these analyzers are skipped with a note. To install KEDA: helm repo add kedacore", stdout, StringComparison.Ordinal);
+        Assert.Empty(harness.Server.Requests.All);
+    }
+
+    [Fact]
+    public async Task Filters_add_of_an_integration_analyzer_names_the_integration_to_activate()
+    {
+        await using var harness = await LiveCliHarness.StartAsync("");
+
+        var (exit, _, err) = await harness.RunAsync("filters", "add", "ScaledObject,EKS");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("filter(s) ScaledObject, EKS belong to the keda and aws integrations: activate them with k8sgpt integration activate keda and k8sgpt integration activate aws", err, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,7 +112,10 @@ public sealed class IntegrationCommandTests
         var (exit, stdout, _) = await harness.RunAsync("integration", "activate", "prometheus", "--kubeconfig", harness.KubeConfig);
 
         Assert.Equal(0, exit);
-        Assert.Equal("Integration prometheus activated: PrometheusConfigValidate added to active_filters\n", stdout);
+        Assert.Equal(
+            "Integration prometheus activated: PrometheusConfigValidate added to active_filters\n"
+            + "Note: nothing is checked now: at analysis time the analyzer reads the configuration of Prometheus pods labelled app=prometheus or app.kubernetes.io/name=prometheus\n",
+            stdout);
         Assert.Equal(["Pod", "PrometheusConfigValidate"], ActiveFilters(harness));
     }
 

@@ -30,7 +30,8 @@ public sealed class FiltersSet(AnalyzerCatalog catalog)
         var integration = names.Where(n => catalog.Get(n) is { Tier: AnalyzerTier.Integration }).Select(n => catalog.Canonical(n)!).ToArray();
         if (integration.Length > 0)
         {
-            throw new UsageException($"filter(s) {string.Join(", ", integration)} belong to an integration: activate it with k8sgpt integration activate");
+            var owners = integration.Select(n => IntegrationCatalog.OwnerOf(n)?.Name).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+            throw new UsageException($"filter(s) {string.Join(", ", integration)} belong to the {string.Join(" and ", owners)} integration{(owners.Length > 1 ? "s" : "")}: activate {(owners.Length > 1 ? "them" : "it")} with {string.Join(" and ", owners.Select(static o => $"k8sgpt integration activate {o}"))}");
         }
 
         var canonical = names.Select(n => catalog.Canonical(n)!).ToArray();

@@ -99,6 +99,16 @@ public sealed class IntegrationCommand(ConsoleIo io, GlobalOptions globals, Anal
                 io.Out.MarkupLineInterpolated($"[green]Integration {integration.Name} activated:[/] {string.Join(", ", added)} added to active_filters");
             }
 
+            // Say what activation did not establish, so "activated" is not read as "will find something".
+            if (integration.Resources.Count == 0)
+            {
+                io.Out.MarkupLineInterpolated($"Note: {integration.InstallHint}");
+            }
+            else if (context.ParseResult.GetValue(force))
+            {
+                io.Out.MarkupLineInterpolated($"Note: custom resources not checked (--force); while the cluster lacks them these analyzers are skipped with a note. To {integration.InstallHint}");
+            }
+
             return ExitCodes.Success;
         }));
         return command;

@@ -10,7 +10,7 @@ public static class IntegrationCatalog
             "Amazon EKS cluster health, read through the AWS API",
             ["EKS"],
             [],
-            "no cluster component is needed: the EKS analyzer uses the AWS credentials of your environment (AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)"),
+            "nothing is checked now: at analysis time the EKS analyzer asks AWS about the EKS cluster of the current context, with the AWS credentials of your environment (AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, IRSA, ...); a context that is not EKS, or no credentials, is skipped with a note"),
         new(
             "keda",
             "KEDA ScaledObjects: scale targets, readiness, fallback and the HPA KEDA manages",
@@ -28,7 +28,7 @@ public static class IntegrationCatalog
             "Prometheus configuration read from the cluster: validation and a relabeling report",
             ["PrometheusConfigValidate", "PrometheusConfigRelabelReport"],
             [],
-            "no custom resource is needed: the analyzers read the configuration of Prometheus pods labelled app=prometheus or app.kubernetes.io/name=prometheus")
+            "nothing is checked now: at analysis time the analyzer reads the configuration of Prometheus pods labelled app=prometheus or app.kubernetes.io/name=prometheus")
         {
             Informational = ["PrometheusConfigRelabelReport"],
         },
