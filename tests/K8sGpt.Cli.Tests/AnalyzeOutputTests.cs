@@ -164,6 +164,19 @@ public sealed class AnalyzeOutputTests
     }
 
     [Fact]
+    public async Task Informational_report_is_shown_as_info_and_does_not_fail_the_gate()
+    {
+        using var cli = new CliRun();
+
+        var result = await cli.RunAsync("analyze", "--snapshot", CliRun.Fixture("prometheus-valid.yaml"), "-f", "PrometheusConfigRelabelReport,PrometheusConfigValidate", "--fail-on-problems");
+
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("0: PrometheusConfigRelabelReport monitoring/prometheus-0()", result.Out, StringComparison.Ordinal);
+        Assert.Contains("- Info: job_name:", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("- Error:", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Problems_without_fail_on_problems_exit_0()
     {
         using var cli = new CliRun();

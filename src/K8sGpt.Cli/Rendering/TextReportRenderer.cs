@@ -51,7 +51,14 @@ public static class TextReportRenderer
             console.MarkupLineInterpolated($"[cyan]{i}[/]: [bold yellow]{result.Kind}[/] [yellow]{result.Name}[/][cyan]{parent}[/]");
             foreach (var failure in result.Failures)
             {
-                console.MarkupLineInterpolated($"[red]- Error: {failure.Text}[/]");
+                if (result.Informational)
+                {
+                    console.MarkupLineInterpolated($"[blue]- Info: {failure.Text}[/]");
+                }
+                else
+                {
+                    console.MarkupLineInterpolated($"[red]- Error: {failure.Text}[/]");
+                }
                 if (failure.KubernetesDoc.Length > 0)
                 {
                     console.MarkupLineInterpolated($"[red]  Kubernetes Doc: {failure.KubernetesDoc}[/]");

@@ -24,8 +24,8 @@ public sealed record AnalysisReport
     /// <summary>Facts about the snapshot analysed (source, API request count, list timings).</summary>
     public SnapshotFacts Snapshot { get; init; } = new();
 
-    /// <summary>Number of failure entries over all results.</summary>
-    public int Problems => Results.Sum(static r => r.Failures.Count);
+    /// <summary>Number of failure entries over all results that report faults (informational ones excluded).</summary>
+    public int Problems => Results.Where(static r => !r.Informational).Sum(static r => r.Failures.Count);
 
     /// <summary><c>OK</c> or <c>ProblemDetected</c>, as the reference tool reports it.</summary>
     public string Status => Problems > 0 ? "ProblemDetected" : "OK";

@@ -24,6 +24,12 @@ public sealed record Finding
     /// <summary>Top-most owner resolved through owner references, as <c>Kind/name</c>, or empty.</summary>
     public string ParentObject { get; init; } = "";
 
+    /// <summary>
+    /// A description asked for by name (the Prometheus relabel report), not a fault: listed with the results but not
+    /// counted in <see cref="AnalysisReport.Problems"/>, so it neither sets <c>ProblemDetected</c> nor fails a CI gate.
+    /// </summary>
+    public bool Informational { get; init; }
+
     /// <summary>Plain-words explanation from an AI backend, or empty.</summary>
     public string Details { get; init; } = "";
 }

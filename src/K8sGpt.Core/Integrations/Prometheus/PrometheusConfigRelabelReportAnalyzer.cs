@@ -11,7 +11,8 @@ namespace K8sGpt.Core.Integrations.Prometheus;
 /// Informational, not a fault detector: for each Prometheus configuration, the jobs that discover Kubernetes targets
 /// (<c>kubernetes_sd_configs</c>) with their relabeling rules, as context for the AI to describe what is scraped.
 /// It never runs by default and <c>integration activate prometheus</c> does not add it: it runs only when named
-/// (<c>--filter PrometheusConfigRelabelReport</c>), so its entries are never mistaken for problems.
+/// (<c>--filter PrometheusConfigRelabelReport</c>), and its results are <see cref="Finding.Informational"/>: listed, never
+/// counted as problems.
 /// </summary>
 public sealed class PrometheusConfigRelabelReportAnalyzer : IAnalyzer
 {
@@ -63,6 +64,7 @@ public sealed class PrometheusConfigRelabelReportAnalyzer : IAnalyzer
                     Uid = pod.Uid() ?? "",
                     Failures = reports,
                     ParentObject = snapshot.ResolveParent(pod),
+                    Informational = true,
                 });
             }
         }

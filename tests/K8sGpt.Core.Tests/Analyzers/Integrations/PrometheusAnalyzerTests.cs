@@ -172,4 +172,16 @@ public sealed class PrometheusAnalyzerTests
         Assert.Contains("__meta_kubernetes_pod_annotation_prometheus_io_scrape", text, StringComparison.Ordinal);
         Assert.DoesNotContain("self", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Relabel_report_is_listed_but_not_counted_as_a_problem()
+    {
+        var snapshot = SnapshotFixtures.FromYaml(Pod() + ConfigMap(Valid));
+
+        var report = await SnapshotFixtures.RunPipelineAsync(snapshot, "PrometheusConfigRelabelReport", "PrometheusConfigValidate");
+
+        var result = Assert.Single(report.Results);
+        Assert.True(result.Informational);
+        Assert.Equal((0, "OK"), (report.Problems, report.Status));
+    }
 }
