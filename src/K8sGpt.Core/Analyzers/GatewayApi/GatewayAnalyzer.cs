@@ -21,15 +21,19 @@ public sealed class GatewayAnalyzer() : UnstructuredAnalyzer(CustomResources.Gat
         var ns = obj.Metadata?.NamespaceProperty ?? "";
         var name = obj.Metadata?.Name ?? "";
         var failures = new List<Failure>();
+        var spec = Json.Obj(obj.Body, "spec");
+        var className = Json.Str(spec, "gatewayClassName");
 
-        var className = Json.Str(Json.Obj(obj.Body, "spec"), "gatewayClassName");
+        // Controllers' messages quote listener host names and certificate Secrets, so every failure marks them.
+        string[] identities = [ns, name, className, .. ListenerIdentities(spec)];
+
         if (className.Length > 0 && snapshot.Find<UnstructuredObject>(CustomResources.GatewayClasses, null, className).NotFound)
         {
             failures.Add(Failure.Of(
                 "GatewayClassNotFound",
                 $"Gateway uses the GatewayClass {className} which does not exist.",
                 "spec.gatewayClassName",
-                className));
+                identities));
         }
 
         var status = Json.Obj(obj.Body, "status");
@@ -39,8 +43,7 @@ public sealed class GatewayAnalyzer() : UnstructuredAnalyzer(CustomResources.Gat
                 $"Gateway{condition.Type}False",
                 $"Gateway '{ns}/{name}' has condition {condition.Type}={condition.Status}, reason {condition.Reason}: {condition.Message}",
                 "status.conditions",
-                ns,
-                name));
+                identities));
         }
 
         foreach (var listener in Json.Objects(status, "listeners"))
@@ -52,13 +55,17 @@ public sealed class GatewayAnalyzer() : UnstructuredAnalyzer(CustomResources.Gat
                     $"GatewayListener{condition.Type}",
                     $"Gateway '{ns}/{name}' listener '{listenerName}' has condition {condition.Type}={condition.Status}, reason {condition.Reason}: {condition.Message}",
                     "status.listeners.conditions",
-                    ns,
-                    name));
+                    identities));
             }
         }
 
         return failures;
     }
+
+    private static IEnumerable<string> ListenerIdentities(System.Text.Json.Nodes.JsonObject? spec) =>
+        Json.Objects(spec, "listeners").SelectMany(static listener =>
+            GatewayHostnames.Identities(Json.Str(listener, "hostname"))
+                .Concat(Json.Objects(Json.Obj(listener, "tls"), "certificateRefs").SelectMany(static c => new[] { Json.Str(c, "namespace"), Json.Str(c, "name") })));
 
     // Listener conditions have mixed polarity: Conflicted is bad when True, the others when False.
     private static bool IsListenerProblem(JsonCondition condition) => condition.Type switch

@@ -18,11 +18,18 @@ public sealed class GatewayClassAnalyzer() : UnstructuredAnalyzer(CustomResource
             yield break;
         }
 
-        var controller = Json.Str(Json.Obj(obj.Body, "spec"), "controllerName");
+        var spec = Json.Obj(obj.Body, "spec");
+        var controller = Json.Str(spec, "controllerName");
+        var parameters = Json.Obj(spec, "parametersRef");
+
+        // The controller name carries its vendor's domain, and refusals quote the parameters object by name.
         yield return Failure.Of(
             "GatewayClassNotAccepted",
             $"GatewayClass '{name}' with a controller name '{controller}' is not accepted. Message: '{accepted.Message}'.",
             "status.conditions",
-            name);
+            name,
+            controller,
+            Json.Str(parameters, "namespace"),
+            Json.Str(parameters, "name"));
     }
 }

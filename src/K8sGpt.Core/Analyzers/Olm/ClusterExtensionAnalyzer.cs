@@ -20,9 +20,18 @@ public sealed class ClusterExtensionAnalyzer() : UnstructuredAnalyzer(CustomReso
         var source = Json.At(obj.Body, "spec.source");
         var failures = new List<Failure>();
 
+        // Condition messages quote the package, the install namespace and the service account by name.
+        string[] identities =
+        [
+            name,
+            Json.Str(Json.Obj(source, "catalog"), "packageName"),
+            Json.Str(Json.Obj(obj.Body, "spec"), "namespace"),
+            Json.Str(Json.At(obj.Body, "spec.serviceAccount"), "name"),
+        ];
+
         if (Json.Str(source, "sourceType") != "Catalog")
         {
-            failures.Add(Failure.Of("ClusterExtensionInvalidSourceType", $"{name} has error: invalid or missing spec.source.sourceType (expecting 'Catalog')", "spec.source.sourceType", name));
+            failures.Add(Failure.Of("ClusterExtensionInvalidSourceType", $"{name} has error: invalid or missing spec.source.sourceType (expecting 'Catalog')", "spec.source.sourceType", identities));
         }
 
         var policy = Json.Str(Json.Obj(source, "catalog"), "upgradeConstraintPolicy");
@@ -32,7 +41,7 @@ public sealed class ClusterExtensionAnalyzer() : UnstructuredAnalyzer(CustomReso
                 "ClusterExtensionInvalidUpgradePolicy",
                 $"{name} has error: invalid spec.source.catalog.upgradeConstraintPolicy '{policy}' (expecting 'SelfCertified' or 'CatalogProvided')",
                 "spec.source.catalog.upgradeConstraintPolicy",
-                name));
+                identities));
         }
 
         foreach (var condition in Json.Conditions(Json.Obj(obj.Body, "status")))
@@ -49,7 +58,7 @@ public sealed class ClusterExtensionAnalyzer() : UnstructuredAnalyzer(CustomReso
                     $"ClusterExtension{condition.Type}",
                     $"OLMv1 ClusterExtension: {name} has condition of type {condition.Type}, reason {condition.Reason}: {condition.Message}",
                     "status.conditions",
-                    name));
+                    identities));
             }
         }
 

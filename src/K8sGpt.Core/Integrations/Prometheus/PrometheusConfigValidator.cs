@@ -86,6 +86,10 @@ internal static partial class PrometheusConfigValidator
         return (config, errors);
     }
 
+    /// <summary>The job names of the configuration's scrape configs: errors quote them, and they often name workloads.</summary>
+    public static IEnumerable<string> JobNames(JsonObject? config) =>
+        (config?["scrape_configs"] as JsonArray ?? []).OfType<JsonObject>().Select(static j => JsonFields.Str(j, "job_name") ?? "").Where(static n => n.Length > 0);
+
     /// <summary>Whether the configuration scrapes anything (inline jobs or included scrape config files).</summary>
     public static bool HasScrapeConfigs(JsonObject config) =>
         config["scrape_configs"] is JsonArray { Count: > 0 } || config["scrape_config_files"] is JsonArray { Count: > 0 };

@@ -102,6 +102,23 @@ public sealed class GatewayAnalyzerTests
     }
 
     [Fact]
+    public void Failures_mark_the_class_listener_host_names_and_certificate_secrets_sensitive()
+    {
+        const string status = """
+              conditions:
+              - {type: Programmed, status: "False", reason: Invalid, message: secret infra/shop-tls not found for shop.example.com}
+            """;
+        var yaml = (EdgeClass + Gateway("web", "public", "edge", status)).Replace(
+            "- {name: https, port: 443, protocol: HTTPS}",
+            "- {name: https, port: 443, protocol: HTTPS, hostname: \"*.shop.example.com\", tls: {certificateRefs: [{name: shop-tls, namespace: infra}]}}",
+            StringComparison.Ordinal);
+
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(new GatewayAnalyzer(), yaml)).Failures);
+
+        Assert.Equal(["web", "public", "edge", "*.shop.example.com", "shop.example.com", "infra", "shop-tls"], failure.Sensitive.Select(static s => s.Unmasked));
+    }
+
+    [Fact]
     public void Healthy_gateway_is_not_reported()
     {
         Assert.Empty(SnapshotFixtures.Analyze(new GatewayAnalyzer(), EdgeClass + Gateway("web", "public", "edge", Healthy)));

@@ -40,7 +40,20 @@ public sealed class GatewayClassAnalyzerTests
         Assert.Equal(
             ["GatewayClass 'internal' with a controller name 'example.com/gateway-controller' is not accepted. Message: 'parametersRef points to a missing ConfigMap'."],
             Texts(findings));
-        Assert.Equal("internal", Assert.Single(finding.Failures[0].Sensitive).Unmasked);
+        Assert.Equal(["internal", "example.com/gateway-controller"], finding.Failures[0].Sensitive.Select(static s => s.Unmasked));
+    }
+
+    [Fact]
+    public void Parameters_object_a_refusal_may_quote_is_sensitive()
+    {
+        var yaml = GatewayClass("internal", Rejected).Replace(
+            "controllerName: example.com/gateway-controller",
+            "controllerName: example.com/gateway-controller\n  parametersRef: {group: \"\", kind: ConfigMap, name: lb-params, namespace: infra}",
+            StringComparison.Ordinal);
+
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(new GatewayClassAnalyzer(), yaml)).Failures);
+
+        Assert.Equal(["internal", "example.com/gateway-controller", "infra", "lb-params"], failure.Sensitive.Select(static s => s.Unmasked));
     }
 
     [Fact]

@@ -124,6 +124,32 @@ public sealed class PrometheusAnalyzerTests
     }
 
     [Fact]
+    public void Failures_mark_the_pod_its_containers_config_sources_and_job_names_sensitive()
+    {
+        var missing = SnapshotFixtures.Analyze(new PrometheusConfigValidateAnalyzer(), ReadStates.Header(("", "ConfigMap", "configmaps", "Loaded")) + Pod());
+        var invalid = SnapshotFixtures.Analyze(new PrometheusConfigValidateAnalyzer(), Pod() + ConfigMap("scrape_configs:\n  - job_name: payments-api\n  - job_name: payments-api"));
+
+        string[] pod = ["monitoring", "prometheus-0", "prometheus", "prometheus-config"];
+        Assert.Equal(pod, Assert.Single(Assert.Single(missing).Failures).Sensitive.Select(static s => s.Unmasked));
+        Assert.Equal([.. pod, "payments-api"], Assert.Single(Assert.Single(invalid).Failures).Sensitive.Select(static s => s.Unmasked));
+    }
+
+    [Fact]
+    public void Relabel_report_marks_the_job_watched_namespaces_and_api_server_host_sensitive()
+    {
+        var config = Valid.Replace(
+            "kubernetes_sd_configs: [{role: pod}]",
+            "kubernetes_sd_configs: [{role: pod, api_server: 'https://k8s.internal.example.com:6443', namespaces: {names: [payments, shop]}}]",
+            StringComparison.Ordinal);
+
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(new PrometheusConfigRelabelReportAnalyzer(), Pod() + ConfigMap(config))).Failures);
+
+        Assert.Equal(
+            ["monitoring", "prometheus-0", "kubernetes-pods", "payments", "shop", "k8s.internal.example.com"],
+            failure.Sensitive.Select(static s => s.Unmasked));
+    }
+
+    [Fact]
     public void Mount_path_must_be_a_directory_prefix_not_a_string_prefix()
     {
         var pod = Pod(args: "['--config.file=/etc/prometheus-extra/prometheus.yml']");

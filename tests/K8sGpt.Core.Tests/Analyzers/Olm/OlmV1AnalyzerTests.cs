@@ -127,6 +127,24 @@ public sealed class OlmV1AnalyzerTests
     }
 
     [Fact]
+    public void Catalog_failures_mark_the_image_registry_host_and_path_sensitive()
+    {
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(new ClusterCatalogAnalyzer(), Catalog(ImageSpec("registry.example.com/Platform/catalog:v1")))).Failures);
+
+        Assert.Equal(["operatorhubio", "registry.example.com", "Platform", "catalog"], failure.Sensitive.Select(static s => s.Unmasked));
+    }
+
+    [Fact]
+    public void Extension_failures_mark_the_package_install_namespace_and_service_account_sensitive()
+    {
+        var spec = "{namespace: argocd-system, serviceAccount: {name: argocd-installer}, source: {sourceType: Catalog, catalog: {packageName: argocd-operator, upgradeConstraintPolicy: Anything}}}";
+
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(new ClusterExtensionAnalyzer(), Extension(spec))).Failures);
+
+        Assert.Equal(["argocd", "argocd-operator", "argocd-system", "argocd-installer"], failure.Sensitive.Select(static s => s.Unmasked));
+    }
+
+    [Fact]
     public async Task OLM_analyzers_print_nothing_to_stdout()
     {
         var original = Console.Out;
