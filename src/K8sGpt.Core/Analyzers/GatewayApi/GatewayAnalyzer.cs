@@ -5,7 +5,7 @@ using K8sGpt.Core.Snapshot;
 namespace K8sGpt.Core.Analyzers;
 
 /// <summary>
-/// Gateways whose GatewayClass does not exist, whose <c>Accepted</c>/<c>Programmed</c> conditions are not True, or
+/// Gateways whose GatewayClass does not exist, whose <c>Accepted</c>/<c>Programmed</c> conditions are False, or
 /// whose listeners report unresolved references (a missing certificate), conflicts or refusal.
 /// </summary>
 public sealed class GatewayAnalyzer() : UnstructuredAnalyzer(CustomResources.Gateways)
@@ -37,11 +37,11 @@ public sealed class GatewayAnalyzer() : UnstructuredAnalyzer(CustomResources.Gat
         }
 
         var status = Json.Obj(obj.Body, "status");
-        foreach (var condition in Json.Conditions(status).Where(c => s_gatewayConditions.Contains(c.Type) && !c.IsTrue))
+        foreach (var condition in Json.Conditions(status).Where(c => s_gatewayConditions.Contains(c.Type) && c.IsFalse))
         {
             failures.Add(Failure.Of(
                 $"Gateway{condition.Type}False",
-                $"Gateway '{ns}/{name}' has condition {condition.Type}={condition.Status}, reason {condition.Reason}: {condition.Message}",
+                $"Gateway '{ns}/{name}' has condition {condition.Type}={condition.Status}{condition.Because}",
                 "status.conditions",
                 identities));
         }
@@ -53,7 +53,7 @@ public sealed class GatewayAnalyzer() : UnstructuredAnalyzer(CustomResources.Gat
             {
                 failures.Add(Failure.Of(
                     $"GatewayListener{condition.Type}",
-                    $"Gateway '{ns}/{name}' listener '{listenerName}' has condition {condition.Type}={condition.Status}, reason {condition.Reason}: {condition.Message}",
+                    $"Gateway '{ns}/{name}' listener '{listenerName}' has condition {condition.Type}={condition.Status}{condition.Because}",
                     "status.listeners.conditions",
                     identities));
             }

@@ -53,7 +53,7 @@ public sealed class HttpRouteAnalyzer() : UnstructuredAnalyzer(CustomResources.H
             {
                 failures.Add(Failure.Of(
                     $"HTTPRoute{condition.Type}False",
-                    $"HTTPRoute '{ns}/{name}' has condition {condition.Type}=False from parent '{parentName}', reason {condition.Reason}: {condition.Message}",
+                    $"HTTPRoute '{ns}/{name}' has condition {condition.Type}=False from parent '{parentName}'{condition.Because}",
                     "status.parents.conditions",
                     [.. identities, parentNs, Json.Str(parentRef, "name")]));
             }

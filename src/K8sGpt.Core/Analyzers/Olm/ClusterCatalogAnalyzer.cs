@@ -57,7 +57,7 @@ public sealed class ClusterCatalogAnalyzer() : UnstructuredAnalyzer(CustomResour
         {
             var bad = condition.Type switch
             {
-                "Serving" => !unavailable && !condition.IsTrue,
+                "Serving" => !unavailable && condition.IsFalse,
                 "Progressing" => condition.Reason.Length > 0 && condition.Reason != "Succeeded",
                 _ => false,
             };
@@ -65,7 +65,7 @@ public sealed class ClusterCatalogAnalyzer() : UnstructuredAnalyzer(CustomResour
             {
                 failures.Add(Failure.Of(
                     $"ClusterCatalog{condition.Type}",
-                    $"OLMv1 ClusterCatalog: {name} has condition of type {condition.Type}, reason {condition.Reason}: {condition.Message}",
+                    $"OLMv1 ClusterCatalog: {name} has condition of type {condition.Type}{condition.Because}",
                     "status.conditions",
                     identities));
             }

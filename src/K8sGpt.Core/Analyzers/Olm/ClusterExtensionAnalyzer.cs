@@ -48,7 +48,7 @@ public sealed class ClusterExtensionAnalyzer() : UnstructuredAnalyzer(CustomReso
         {
             var bad = condition.Type switch
             {
-                "Installed" => !condition.IsTrue,
+                "Installed" => condition.IsFalse,
                 "Progressing" => condition.Reason.Length > 0 && condition.Reason != "Succeeded",
                 _ => false,
             };
@@ -56,7 +56,7 @@ public sealed class ClusterExtensionAnalyzer() : UnstructuredAnalyzer(CustomReso
             {
                 failures.Add(Failure.Of(
                     $"ClusterExtension{condition.Type}",
-                    $"OLMv1 ClusterExtension: {name} has condition of type {condition.Type}, reason {condition.Reason}: {condition.Message}",
+                    $"OLMv1 ClusterExtension: {name} has condition of type {condition.Type}{condition.Because}",
                     "status.conditions",
                     identities));
             }

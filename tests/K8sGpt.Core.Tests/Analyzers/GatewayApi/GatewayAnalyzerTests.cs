@@ -69,6 +69,27 @@ public sealed class GatewayAnalyzerTests
         Assert.Equal(["Gateway 'web/public' has condition Programmed=False, reason AddressNotAssigned: no load balancer address"], Texts(findings));
     }
 
+    [Theory]
+    [InlineData("- {type: Programmed}")]
+    [InlineData("- {type: Programmed, status: \"Unknown\", reason: Pending, message: Waiting for controller}")]
+    [InlineData("- {type: Accepted, reason: Pending}")]
+    public void Conditions_without_an_explicit_False_status_are_not_reported(string condition)
+    {
+        var status = "  conditions:\n  " + condition;
+
+        Assert.Empty(SnapshotFixtures.Analyze(new GatewayAnalyzer(), EdgeClass + Gateway("ns1", "gw1", "edge", status)));
+    }
+
+    [Fact]
+    public void False_condition_without_reason_or_message_is_reported_without_an_empty_reason()
+    {
+        var status = "  conditions:\n  - {type: Programmed, status: \"False\"}\n  listeners:\n  - name: https\n    conditions:\n    - {type: ResolvedRefs, status: \"False\", message: certificate missing}";
+
+        Assert.Equal(
+            ["Gateway 'ns1/gw1' has condition Programmed=False", "Gateway 'ns1/gw1' listener 'https' has condition ResolvedRefs=False: certificate missing"],
+            Texts(SnapshotFixtures.Analyze(new GatewayAnalyzer(), EdgeClass + Gateway("ns1", "gw1", "edge", status))));
+    }
+
     [Fact]
     public void Listener_problems_are_reported_per_listener_with_the_right_polarity()
     {

@@ -62,6 +62,22 @@ public sealed class GatewayClassAnalyzerTests
         Assert.Empty(SnapshotFixtures.Analyze(new GatewayClassAnalyzer(), GatewayClass("public", AcceptedAfterUnsupportedVersion)));
     }
 
+    [Theory]
+    [InlineData("      - {type: Accepted}")]
+    [InlineData("      - {type: Accepted, status: \"Unknown\", reason: Pending, message: Waiting for controller}")]
+    public void Class_whose_Accepted_condition_is_not_explicitly_False_is_not_reported(string condition)
+    {
+        Assert.Empty(SnapshotFixtures.Analyze(new GatewayClassAnalyzer(), GatewayClass("internal", condition)));
+    }
+
+    [Fact]
+    public void Refused_class_without_a_message_is_reported_without_an_empty_message()
+    {
+        Assert.Equal(
+            ["GatewayClass 'internal' with a controller name 'example.com/gateway-controller' is not accepted."],
+            Texts(SnapshotFixtures.Analyze(new GatewayClassAnalyzer(), GatewayClass("internal", "      - {type: Accepted, status: \"False\"}"))));
+    }
+
     [Fact]
     public void Class_not_yet_processed_by_its_controller_is_not_reported()
     {

@@ -226,6 +226,16 @@ public sealed class HttpRouteAnalyzerTests
     }
 
     [Fact]
+    public void Parent_status_condition_without_reason_or_message_leaves_no_empty_reason()
+    {
+        const string status = "{parents: [{parentRef: {name: open, namespace: infra}, conditions: [{type: Accepted, status: \"False\"}, {type: ResolvedRefs}]}]}";
+
+        Assert.Equal(
+            ["HTTPRoute 'shop/store' has condition Accepted=False from parent 'infra/open'"],
+            Analyze(Route("shop", "[{name: open, namespace: infra}]", status: status)));
+    }
+
+    [Fact]
     public void Parent_status_failure_marks_the_parent_and_the_backends_the_message_may_quote_sensitive()
     {
         const string status = """
