@@ -58,11 +58,12 @@ internal static partial class PrometheusConfigValidator
         }
 
         var jobs = new HashSet<string>(StringComparer.Ordinal);
-        var index = 0;
-        foreach (var scrape in config["scrape_configs"] as JsonArray ?? [])
+
+        // Indices are 0-based, the way YAML and JSON paths number list entries (relabel_configs[0] is the first rule).
+        var scrapes = config["scrape_configs"] as JsonArray ?? [];
+        for (var index = 0; index < scrapes.Count; index++)
         {
-            index++;
-            if (scrape is not JsonObject job)
+            if (scrapes[index] is not JsonObject job)
             {
                 errors.Add($"scrape_configs[{index}] is not a mapping");
                 continue;
@@ -96,12 +97,11 @@ internal static partial class PrometheusConfigValidator
 
     private static IEnumerable<string> Relabeling(JsonNode? rules, string where)
     {
-        var index = 0;
-        foreach (var node in rules as JsonArray ?? [])
+        var list = rules as JsonArray ?? [];
+        for (var index = 0; index < list.Count; index++)
         {
-            index++;
             var at = $"{where}[{index}]";
-            if (node is not JsonObject rule)
+            if (list[index] is not JsonObject rule)
             {
                 yield return $"{at} is not a mapping";
                 continue;
@@ -132,18 +132,28 @@ internal static partial class PrometheusConfigValidator
         }
     }
 
+    /// <summary>
+    /// Why the pattern does not compile, in plain words with the position in the pattern as written, or null.
+    /// Prometheus anchors it (<c>^(?:regex)$</c>), but anchoring cannot make a valid pattern invalid, and compiling
+    /// the pattern alone keeps the position the user's own.
+    /// </summary>
     private static string? CompileError(string pattern)
     {
         try
         {
-            _ = new Regex($"^(?:{pattern})$", RegexOptions.None, TimeSpan.FromSeconds(1));
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
             return null;
         }
-        catch (ArgumentException ex)
+        catch (RegexParseException ex)
         {
-            return ex.Message;
+            var reason = PascalWords().Replace(ex.Error.ToString(), " $1").ToLowerInvariant();
+            return $"{reason} at position {Math.Clamp(ex.Offset, 0, pattern.Length)}";
         }
     }
+
+    /// <summary>The start of every word but the first in a PascalCase name (<c>InsufficientClosingParentheses</c>).</summary>
+    [GeneratedRegex("(?<=[a-z])([A-Z])")]
+    private static partial Regex PascalWords();
 
     /// <summary>Prometheus durations: units y, w, d, h, m, s, ms in that order (<c>1m30s</c>), or <c>0</c>.</summary>
     [GeneratedRegex(@"^(0|(\d+y)?(\d+w)?(\d+d)?(\d+h)?(\d+m)?(\d+s)?(\d+ms)?)$")]
