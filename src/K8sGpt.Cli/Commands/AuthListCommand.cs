@@ -2,6 +2,7 @@ using System.CommandLine;
 using K8sGpt.Ai.Backends;
 using K8sGpt.Ai.Registry;
 using K8sGpt.Cli.Infrastructure;
+using K8sGpt.Cli.Rendering;
 using Spectre.Console;
 using K8sGpt.Core.Config;
 
@@ -27,7 +28,7 @@ public sealed class AuthListCommand(ConsoleIo io, GlobalOptions globals)
         var console = io.Out;
 
         console.MarkupLine("[bold]Default:[/]");
-        console.MarkupLineInterpolated($"> {(ai.DefaultProvider.Length > 0 ? ai.DefaultProvider : "(none)")}");
+        console.MarkupLineInterpolated($"> {(ai.DefaultProvider.Length > 0 ? TerminalText.Field(ai.DefaultProvider) : "(none)")}");
 
         console.MarkupLine("[bold]Active:[/]");
         var configured = ai.Providers
@@ -44,7 +45,7 @@ public sealed class AuthListCommand(ConsoleIo io, GlobalOptions globals)
                 BackendState.Unsupported => "not supported yet",
                 _ => "invalid: " + string.Join("; ", status.Problems.Select(static p => p.Message)),
             };
-            console.MarkupLineInterpolated($"> [yellow]{provider.Name}[/] ({key}; {state})");
+            console.MarkupLineInterpolated($"> [yellow]{TerminalText.Field(provider.Name)}[/] ({key}; {TerminalText.Field(state)})");
             if (details)
             {
                 Detail(console, "Model", provider.Model);
@@ -66,7 +67,7 @@ public sealed class AuthListCommand(ConsoleIo io, GlobalOptions globals)
     {
         if (value.Length > 0)
         {
-            console.MarkupLineInterpolated($"   - {label}: {value}");
+            console.MarkupLineInterpolated($"   - {label}: {TerminalText.Field(value)}");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using K8sGpt.Ai.Cache;
 using K8sGpt.Cli.Infrastructure;
+using K8sGpt.Cli.Rendering;
 using K8sGpt.Core.Config;
 using Spectre.Console;
 
@@ -45,7 +46,7 @@ public sealed class CacheCommand(ConsoleIo io, GlobalOptions globals)
         var table = new Table().AddColumn("Name").AddColumn("UpdatedAt");
         foreach (var entry in entries)
         {
-            table.AddRow(Markup.Escape(entry.Name), entry.UpdatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+            table.AddRow(Markup.Escape(TerminalText.Field(entry.Name)), entry.UpdatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         io.Out.Write(table);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using K8sGpt.Cli.Infrastructure;
+using K8sGpt.Cli.Rendering;
 using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Selection;
 using K8sGpt.Core.Snapshot;
@@ -55,7 +56,7 @@ public sealed class DumpCommand(ConsoleIo io, GlobalOptions globals, TimeProvide
         DumpDiagnostics.WriteClusterFacts(io, snapshot);
         if (source.FieldDocs is null)
         {
-            io.Error.WriteLine($"field documentation not saved: {source.FieldDocsError}");
+            io.Error.WriteLine($"field documentation not saved: {TerminalText.Field(source.FieldDocsError)}");
         }
 
         var output = context.ParseResult.GetValue(_output) is { Length: > 0 } path ? path : DefaultFileName(now);

@@ -53,7 +53,7 @@ public sealed class ExplainInteractive(ReadyBackend backend, ConsoleIo io, Anony
             {
                 var response = await backend.Client.GetResponseAsync(history, null, cancellationToken).ConfigureAwait(false);
                 history.Add(new ChatMessage(ChatRole.Assistant, response.Text));
-                io.Output.WriteLine(anonymizer?.Unmask(response.Text) ?? response.Text);
+                io.Output.WriteLine(TerminalText.Lines(anonymizer?.Unmask(response.Text) ?? response.Text));
             }
             catch (AiBackendException ex)
             {

@@ -1,4 +1,5 @@
 using K8sGpt.Core.Analysis;
+using K8sGpt.Cli.Rendering;
 using K8sGpt.Core.Integrations;
 using Spectre.Console;
 
@@ -7,7 +8,8 @@ namespace K8sGpt.Cli.Commands;
 /// <summary>
 /// <c>filters list</c> output: <c>Active:</c> then <c>Unused:</c>, one <c>&gt; Name</c> per line in catalog order,
 /// optional and integration analyzers marked. Unused integration analyzers are listed last, with the command that
-/// activates their integration (they are not added with <c>filters add</c>).
+/// activates their integration (they are not added with <c>filters add</c>). Names come from the configuration file
+/// too, so they are printed through <see cref="TerminalText"/>.
 /// </summary>
 public static class FiltersListRenderer
 {
@@ -17,7 +19,7 @@ public static class FiltersListRenderer
         foreach (var name in active)
         {
             var tier = catalog.Get(name)?.Tier;
-            console.MarkupLineInterpolated($"> [{(tier == AnalyzerTier.Integration ? "blue" : "green")}]{name}{Suffix(tier, name)}[/]");
+            console.MarkupLineInterpolated($"> [{(tier == AnalyzerTier.Integration ? "blue" : "green")}]{TerminalText.Field(name + Suffix(tier, name))}[/]");
         }
 
         var unused = catalog.Analyzers
@@ -31,7 +33,7 @@ public static class FiltersListRenderer
 
         foreach (var analyzer in unused)
         {
-            console.MarkupLineInterpolated($"> [red]{analyzer.Name}{Suffix(analyzer.Tier, analyzer.Name)}[/]");
+            console.MarkupLineInterpolated($"> [red]{TerminalText.Field(analyzer.Name + Suffix(analyzer.Tier, analyzer.Name))}[/]");
         }
 
         var inactive = catalog.Analyzers
@@ -43,7 +45,7 @@ public static class FiltersListRenderer
             var how = integration is null ? ""
                 : integration.Informational.Contains(analyzer.Name) ? $" {integration.Name}, informational: run it with --filter {analyzer.Name}"
                 : $": k8sgpt integration activate {integration.Name}";
-            console.MarkupLineInterpolated($"> [blue]{analyzer.Name} (integration{how})[/]");
+            console.MarkupLineInterpolated($"> [blue]{TerminalText.Field($"{analyzer.Name} (integration{how})")}[/]");
         }
     }
 

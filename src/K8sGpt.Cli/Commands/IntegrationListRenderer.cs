@@ -1,4 +1,5 @@
 using K8sGpt.Core.Integrations;
+using K8sGpt.Cli.Rendering;
 using K8sGpt.Core.Snapshot;
 using Spectre.Console;
 
@@ -23,7 +24,8 @@ public static class IntegrationListRenderer
 
             foreach (var integration in group)
             {
-                console.MarkupLineInterpolated($"> [{(active ? "green" : "grey")}]{integration.Name}[/]: {string.Join(", ", integration.Analyzers.Select(a => integration.Informational.Contains(a) ? $"{a} (informational, --filter only)" : a))}{Resources(integration, served)}");
+                var analyzers = string.Join(", ", integration.Analyzers.Select(a => integration.Informational.Contains(a) ? $"{a} (informational, --filter only)" : a));
+                console.MarkupLineInterpolated($"> [{(active ? "green" : "grey")}]{TerminalText.Field(integration.Name)}[/]: {TerminalText.Field(analyzers + Resources(integration, served))}");
             }
         }
     }

@@ -1,4 +1,6 @@
-using Spectre.Console;
+
+using Spectre.Console;using K8sGpt.Cli.Rendering;
+
 
 namespace K8sGpt.Cli.Infrastructure;
 
@@ -51,11 +53,11 @@ public sealed class ConsoleIo
         !Console.IsErrorRedirected,
         !Console.IsInputRedirected);
 
-    /// <summary>Writes an error line to stderr (red on a terminal).</summary>
-    public void WriteError(string message) => Err.MarkupLineInterpolated($"[red]Error:[/] {message}");
+    /// <summary>Writes an error to stderr (red on a terminal). Messages quote cluster and backend errors, so control characters are neutralised; their own line breaks are kept.</summary>
+    public void WriteError(string message) => Err.MarkupLineInterpolated($"[red]Error:[/] {TerminalText.Lines(message)}");
 
-    /// <summary>Writes a warning line to stderr (yellow on a terminal).</summary>
-    public void WriteWarning(string message) => Err.MarkupLineInterpolated($"[yellow]Warning:[/] {message}");
+    /// <summary>Writes a warning to stderr (yellow on a terminal), neutralised like <see cref="WriteError"/>.</summary>
+    public void WriteWarning(string message) => Err.MarkupLineInterpolated($"[yellow]Warning:[/] {TerminalText.Lines(message)}");
 
     private static IAnsiConsole CreateConsole(TextWriter writer, bool colour)
     {

@@ -11,13 +11,13 @@ public static class StatsRenderer
         console.MarkupLine("[yellow]The stats mode shows how long each analyzer took.[/]");
         foreach (var stat in report.Stats)
         {
-            console.WriteLine($"- Analyzer {stat.Analyzer} took {stat.Duration.TotalMilliseconds:0.###}ms");
+            console.WriteLine($"- Analyzer {TerminalText.Field(stat.Analyzer)} took {stat.Duration.TotalMilliseconds:0.###}ms");
         }
 
         var facts = report.Snapshot;
         foreach (var list in facts.ListTimings.OrderBy(static l => l.Resource, StringComparer.Ordinal))
         {
-            console.WriteLine($"- List {list.Resource} took {list.Duration.TotalMilliseconds:0.###}ms ({list.Pages} page(s), {list.Objects} object(s))");
+            console.WriteLine($"- List {TerminalText.Field(list.Resource)} took {list.Duration.TotalMilliseconds:0.###}ms ({list.Pages} page(s), {list.Objects} object(s))");
         }
 
         if (facts.ApiRequests > 0)

@@ -3,14 +3,18 @@ using Spectre.Console;
 
 namespace K8sGpt.Cli.Rendering;
 
-/// <summary>The reference tool's text layout, coloured only when the console supports it.</summary>
+/// <summary>
+/// The reference tool's text layout, coloured only when the console supports it. Every value from the cluster,
+/// snapshot, configuration or AI goes through <see cref="TerminalText"/>: one field per line, except the AI's
+/// explanation, which may span lines.
+/// </summary>
 public static class TextReportRenderer
 {
     public static void Render(AnalysisReport report, IAnsiConsole console)
     {
         if (report.Provider.Length > 0)
         {
-            console.MarkupLineInterpolated($"AI Provider: [yellow]{report.Provider}[/]");
+            console.MarkupLineInterpolated($"AI Provider: [yellow]{TerminalText.Field(report.Provider)}[/]");
         }
         else
         {
@@ -23,7 +27,7 @@ public static class TextReportRenderer
             console.MarkupLine("[yellow]Warnings : [/]");
             foreach (var error in report.Errors)
             {
-                console.MarkupLineInterpolated($"[yellow]- {error}[/]");
+                console.MarkupLineInterpolated($"[yellow]- {TerminalText.Field(error)}[/]");
             }
         }
 
@@ -33,7 +37,7 @@ public static class TextReportRenderer
             console.MarkupLine("[blue]Notes : [/]");
             foreach (var note in report.Notes)
             {
-                console.MarkupLineInterpolated($"[blue]- {note}[/]");
+                console.MarkupLineInterpolated($"[blue]- {TerminalText.Field(note)}[/]");
             }
         }
 
@@ -47,25 +51,25 @@ public static class TextReportRenderer
         for (var i = 0; i < report.Results.Count; i++)
         {
             var result = report.Results[i];
-            var parent = result.ParentObject.Length > 0 ? $"({result.ParentObject})" : "()";
-            console.MarkupLineInterpolated($"[cyan]{i}[/]: [bold yellow]{result.Kind}[/] [yellow]{result.Name}[/][cyan]{parent}[/]");
+            var parent = $"({TerminalText.Field(result.ParentObject)})";
+            console.MarkupLineInterpolated($"[cyan]{i}[/]: [bold yellow]{TerminalText.Field(result.Kind)}[/] [yellow]{TerminalText.Field(result.Name)}[/][cyan]{parent}[/]");
             foreach (var failure in result.Failures)
             {
                 if (result.Informational)
                 {
-                    console.MarkupLineInterpolated($"[blue]- Info: {failure.Text}[/]");
+                    console.MarkupLineInterpolated($"[blue]- Info: {TerminalText.Field(failure.Text)}[/]");
                 }
                 else
                 {
-                    console.MarkupLineInterpolated($"[red]- Error: {failure.Text}[/]");
+                    console.MarkupLineInterpolated($"[red]- Error: {TerminalText.Field(failure.Text)}[/]");
                 }
                 if (failure.KubernetesDoc.Length > 0)
                 {
-                    console.MarkupLineInterpolated($"[red]  Kubernetes Doc: {failure.KubernetesDoc}[/]");
+                    console.MarkupLineInterpolated($"[red]  Kubernetes Doc: {TerminalText.Field(failure.KubernetesDoc)}[/]");
                 }
             }
 
-            console.MarkupLineInterpolated($"[green]{result.Details}[/]");
+            console.MarkupLineInterpolated($"[green]{TerminalText.Lines(result.Details)}[/]");
         }
     }
 }

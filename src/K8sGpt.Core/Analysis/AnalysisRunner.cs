@@ -83,7 +83,7 @@ public sealed class AnalysisRunner(Masker masker, TimeProvider clock)
             Errors = [.. errors],
             Notes = [.. notes.Order(StringComparer.Ordinal)],
             Results = findings
-                .Select(MaskSensitive)
+                .Select(f => MaskSensitive(f, snapshot.KnownNames))
                 .OrderBy(static f => f.Kind, StringComparer.Ordinal)
                 .ThenBy(static f => f.Namespace, StringComparer.Ordinal)
                 .ThenBy(static f => f.ObjectName, StringComparer.Ordinal)
@@ -92,10 +92,23 @@ public sealed class AnalysisRunner(Masker masker, TimeProvider clock)
         };
     }
 
-    private Finding MaskSensitive(Finding finding) => finding with
+    /// <summary>
+    /// Gives every sensitive value its token. Analyzers list the names they put into a text, but texts also carry
+    /// messages the cluster wrote (events, conditions), which may quote any object: names of the snapshot's objects
+    /// found there are added, so they are masked too.
+    /// </summary>
+    private Finding MaskSensitive(Finding finding, IReadOnlySet<string> knownNames) => finding with
     {
         Failures = finding.Failures
-            .Select(f => f with { Sensitive = f.Sensitive.Select(s => s with { Masked = masker.Mask(s.Unmasked) }).ToArray() })
+            .Select(f => f with
+            {
+                Sensitive = f.Sensitive
+                    .Select(static s => s.Unmasked)
+                    .Concat(KnownNameScan.Find(f.Text, knownNames))
+                    .Distinct(StringComparer.Ordinal)
+                    .Select(value => new SensitiveValue(value, masker.Mask(value)))
+                    .ToArray(),
+            })
             .ToArray(),
     };
 

@@ -13,6 +13,12 @@ internal static class JsonFields
             ? v.GetValue<string>()
             : null;
 
+    /// <summary>The strings of an array property (anything else skipped), or none.</summary>
+    public static IEnumerable<string> Strings(JsonNode? node, string property) =>
+        node is JsonObject obj && obj[property] is JsonArray array
+            ? array.OfType<JsonValue>().Where(static v => v.GetValueKind() == JsonValueKind.String).Select(static v => v.GetValue<string>())
+            : [];
+
     /// <summary>A boolean property (true/false, or the strings "true"/"false"), or null.</summary>
     public static bool? Bool(JsonNode? node, string property)
     {

@@ -9,6 +9,7 @@ public sealed class ClusterSnapshotBuilder(ScanScope scope)
     private readonly Dictionary<ResourceType, List<IKubernetesObject<V1ObjectMeta>>> _objects = [];
     private readonly Dictionary<ResourceType, ResourceReadStatus> _statuses = [];
     private readonly Dictionary<string, int> _ignored = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ignoredNames = new(StringComparer.Ordinal);
     private readonly Dictionary<(ResourceType, string, string), int> _positions = [];
     private readonly List<ContainerLog> _logs = [];
     private readonly Lock _gate = new();
@@ -80,11 +81,16 @@ public sealed class ClusterSnapshotBuilder(ScanScope scope)
         }
     }
 
-    public void CountIgnored(string kind)
+    /// <summary>Counts an object of a kind no analyzer reads, and remembers its name and namespace for masking.</summary>
+    public void CountIgnored(string kind, string? ns = null, string? name = null)
     {
         lock (_gate)
         {
             _ignored[kind] = _ignored.GetValueOrDefault(kind) + 1;
+            foreach (var value in new[] { ns, name }.Where(static v => !string.IsNullOrEmpty(v)))
+            {
+                _ignoredNames.Add(value!);
+            }
         }
     }
 
@@ -99,6 +105,7 @@ public sealed class ClusterSnapshotBuilder(ScanScope scope)
             return new ClusterSnapshot(Scope, objects, new Dictionary<ResourceType, ResourceReadStatus>(_statuses), facts)
             {
                 ContainerLogs = [.. _logs],
+                IgnoredNames = [.. _ignoredNames],
             };
         }
     }

@@ -143,6 +143,17 @@ public sealed class HorizontalPodAutoscalerAnalyzerTests
     }
 
     [Fact]
+    public void Containers_named_for_a_missing_request_are_sensitive()
+    {
+        var yaml = Hpa(metrics: CpuUtilization) + Web("limits: {cpu: 500m}").Replace("- name: web", "- name: storefront", StringComparison.Ordinal);
+
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(new HorizontalPodAutoscalerAnalyzer(), yaml)).Failures);
+
+        Assert.Contains("container(s) storefront", failure.Text, StringComparison.Ordinal);
+        Assert.Equal(["prod", "web", "storefront"], failure.Sensitive.Select(static s => s.Unmasked));
+    }
+
+    [Fact]
     public void Memory_request_does_not_satisfy_a_cpu_target()
     {
         Assert.Single(Texts(Hpa(metrics: CpuUtilization) + Web("requests: {memory: 64Mi}")));

@@ -75,7 +75,7 @@ public sealed class NetworkPolicyAnalyzerTests
         Assert.Equal("prod/allow-api", finding.Name);
         var failure = Assert.Single(finding.Failures);
         Assert.Equal("Network policy is not applied to any pods: allow-api", failure.Text);
-        Assert.Equal(["allow-api"], failure.Sensitive.Select(static s => s.Unmasked));
+        Assert.Equal(["prod", "allow-api"], failure.Sensitive.Select(static s => s.Unmasked));
     }
 
     [Fact]
@@ -100,6 +100,17 @@ public sealed class NetworkPolicyAnalyzerTests
         Assert.Equal(
             ["Network policy web-egress restricts egress and no egress rule of the namespace allows DNS (port 53 to kube-system) for pod(s) web-1"],
             Texts(yaml));
+    }
+
+    [Fact]
+    public void Pods_named_in_a_dns_failure_are_sensitive()
+    {
+        var yaml = s_podsLoaded + Policy("web-egress", AllowWebEgressToDb) + Pod("web-1") + Pod("web-2");
+
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(new NetworkPolicyAnalyzer(), yaml)).Failures);
+
+        Assert.EndsWith("for pod(s) web-1, web-2", failure.Text, StringComparison.Ordinal);
+        Assert.Equal(["prod", "web-egress", "web-1", "web-2"], failure.Sensitive.Select(static s => s.Unmasked));
     }
 
     [Fact]

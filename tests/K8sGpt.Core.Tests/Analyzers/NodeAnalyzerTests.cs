@@ -102,6 +102,16 @@ public sealed class NodeAnalyzerTests
     }
 
     [Fact]
+    public void Condition_without_reason_or_message_leaves_no_empty_reason_fragment()
+    {
+        var yaml = Node(s_healthy + "  - {type: KernelDeadlock, status: \"True\"}\n" + "  - {type: ReadonlyFilesystem, status: \"True\", message: \"remounted read-only\"}\n");
+
+        Assert.Equal(
+            ["worker-1 has condition of type KernelDeadlock", "worker-1 has condition of type ReadonlyFilesystem: remounted read-only"],
+            Texts(SnapshotFixtures.Analyze(new NodeAnalyzer(), yaml)));
+    }
+
+    [Fact]
     public void Unknown_problem_condition_is_reported()
     {
         var yaml = Node(s_healthy + Condition("ReadonlyFilesystem", "Unknown", "NoData", "no data from the detector"));
@@ -139,6 +149,6 @@ public sealed class NodeAnalyzerTests
               - {type: Ready}
             """;
 
-        Assert.Equal(["bare has condition of type Ready, reason : "], Texts(SnapshotFixtures.Analyze(new NodeAnalyzer(), yaml)));
+        Assert.Equal(["bare has condition of type Ready"], Texts(SnapshotFixtures.Analyze(new NodeAnalyzer(), yaml)));
     }
 }

@@ -161,6 +161,7 @@ public sealed class PodAnalyzerTests
 
         Assert.Equal("PodContainer" + reason, failure.Code);
         Assert.Equal(expected, failure.Text);
+        Assert.Equal(["shop", "web-7d9f8b6c5d-x2k4q", "web", "registry.example.com"], failure.Sensitive.Select(static s => s.Unmasked));
     }
 
     [Fact]
@@ -264,7 +265,7 @@ public sealed class PodAnalyzerTests
                 ready: false
                 restartCount: 0
                 state: {waiting: {reason: ContainerCreating}}
-            """, phase: "Pending"))
+            """, phase: "Pending")).Replace("restartPolicy: Always", "restartPolicy: Always\n  volumes: [{name: config, configMap: {name: web-config}}]", StringComparison.Ordinal)
             + Event("FailedMount", "MountVolume.SetUp failed for volume \\\"config\\\" : configmap \\\"web-config\\\" not found", "2026-11-30T11:58:00Z")
             + Event("Scheduled", "Successfully assigned shop/web-7d9f8b6c5d-x2k4q to worker-1", "2026-11-30T11:59:00Z", "Normal");
 
@@ -272,6 +273,7 @@ public sealed class PodAnalyzerTests
 
         Assert.Equal("PodContainerCreationFailed", failure.Code);
         Assert.Equal("MountVolume.SetUp failed for volume \"config\" : configmap \"web-config\" not found", failure.Text);
+        Assert.Equal(["shop", "web-7d9f8b6c5d-x2k4q", "config", "web-config"], failure.Sensitive.Select(static s => s.Unmasked));
     }
 
     [Fact]

@@ -83,6 +83,8 @@ public sealed class PodDisruptionBudgetAnalyzerTests
         var yaml = s_podsLoaded + Pdb(selector: "matchExpressions: [{key: app, operator: In, values: [api]}]") + Pod("web-1") + Pod("api-1", ns: "other", app: "api");
 
         Assert.Equal(["PodDisruptionBudget prod/web does not match any pod (selector: app in (api))"], Texts(yaml));
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(new PodDisruptionBudgetAnalyzer(), yaml)).Failures);
+        Assert.Equal(["prod", "web", "api"], failure.Sensitive.Select(static s => s.Unmasked));
     }
 
     [Fact]

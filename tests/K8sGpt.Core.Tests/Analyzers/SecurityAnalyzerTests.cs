@@ -89,6 +89,31 @@ public sealed class SecurityAnalyzerTests
     }
 
     [Fact]
+    public void RoleBinding_marks_its_role_and_every_subject_name_and_namespace_sensitive()
+    {
+        var subjects = "{kind: User, name: contractor@example.com}, {kind: Group, name: ops-team}, {kind: ServiceAccount, name: deployer, namespace: ci}";
+
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(
+            new SecurityAnalyzer(),
+            WildcardClusterRole + RoleBinding("prod", "ci-admin", "ClusterRole", "everything", subjects))).Failures);
+
+        Assert.Equal(
+            "RoleBinding prod/ci-admin grants ClusterRole everything with wildcard verbs, resources, apiGroups (*) to User contractor@example.com, Group ops-team, ServiceAccount ci/deployer",
+            failure.Text);
+        Assert.Equal(["prod", "ci-admin", "everything", "contractor@example.com", "ops-team", "deployer", "ci"], failure.Sensitive.Select(static s => s.Unmasked));
+    }
+
+    [Fact]
+    public void ClusterRoleBinding_marks_its_role_and_a_service_account_subject_with_its_namespace_sensitive()
+    {
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(
+            new SecurityAnalyzer(),
+            WildcardClusterRole + ClusterRoleBinding("ci-cluster-admin", "everything", "{kind: ServiceAccount, name: ci-deployer, namespace: shop}"))).Failures);
+
+        Assert.Equal(["ci-cluster-admin", "everything", "ci-deployer", "shop"], failure.Sensitive.Select(static s => s.Unmasked));
+    }
+
+    [Fact]
     public void RoleBinding_to_a_role_without_wildcards_is_healthy()
     {
         Assert.Empty(Texts(ReadOnlyClusterRole + RoleBinding("prod", "viewer", "ClusterRole", "view-pods")));
@@ -143,6 +168,8 @@ public sealed class SecurityAnalyzerTests
         Assert.Contains(
             "ServiceAccount prod/ci holds cluster-wide wildcard permissions (ClusterRole everything via ClusterRoleBinding ci-cluster-admin) and its token is mounted in pod(s) runner",
             texts);
+        var mounted = SnapshotFixtures.Analyze(new SecurityAnalyzer(), yaml).SelectMany(static f => f.Failures).Single(static f => f.Code == "SecurityPrivilegedServiceAccountMounted");
+        Assert.Equal(["prod", "ci", "everything", "ci-cluster-admin", "runner"], mounted.Sensitive.Select(static s => s.Unmasked));
     }
 
     [Fact]
@@ -198,6 +225,19 @@ public sealed class SecurityAnalyzerTests
                 "Container web in pod prod/web adds capabilities NET_ADMIN, SYS_ADMIN",
             ],
             Texts(Pod(spec)));
+    }
+
+    [Fact]
+    public void Host_path_volume_names_are_sensitive()
+    {
+        const string spec = """
+              volumes: [{name: docker-socket, hostPath: {path: /var/run/docker.sock}}]
+              containers: [{name: web, image: web:1}]
+            """;
+
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(new SecurityAnalyzer(), Pod(spec))).Failures);
+
+        Assert.Equal(["prod", "web", "docker-socket"], failure.Sensitive.Select(static s => s.Unmasked));
     }
 
     [Fact]

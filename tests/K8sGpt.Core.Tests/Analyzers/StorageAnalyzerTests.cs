@@ -82,6 +82,16 @@ public sealed class StorageAnalyzerTests
     }
 
     [Fact]
+    public void Claim_a_failed_volume_was_bound_to_is_sensitive()
+    {
+        var yaml = Volume("pv-1", "Failed", "Delete").Replace("  csi:", "  claimRef: {namespace: data, name: uploads}\n  csi:", StringComparison.Ordinal);
+
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(new StorageAnalyzer(), yaml)).Failures);
+
+        Assert.Equal(["pv-1", "data", "uploads"], failure.Sensitive.Select(static s => s.Unmasked));
+    }
+
+    [Fact]
     public void Released_volume_kept_by_reclaim_policy_retain_is_not_reported()
     {
         Assert.Empty(Texts(Volume("pv-1", "Released", "Retain")));

@@ -58,6 +58,22 @@ public sealed class SnapshotReaderTests
         Assert.Equal(1, snapshot.Facts.IgnoredKinds["Widget"]);
     }
 
+    [Fact]
+    public void Known_names_hold_every_object_name_and_namespace_including_those_of_ignored_kinds()
+    {
+        var snapshot = SnapshotFixtures.FromYaml("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: a, namespace: shop}
+            ---
+            apiVersion: v1
+            kind: ResourceQuota
+            metadata: {name: shop-quota, namespace: billing}
+            """);
+
+        Assert.Equal(["a", "billing", "shop", "shop-quota"], snapshot.KnownNames.Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("apiVersion: v1\nkind: Pod\nmetadata: {name: a\n", "document 1")]
     [InlineData("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\nkind: [oops\n", "document 2")]

@@ -13,6 +13,12 @@ internal static class Json
             ? value.GetValue<string>()
             : "";
 
+    /// <summary>The strings of the array at <paramref name="key"/> (non-strings skipped), or none.</summary>
+    public static IReadOnlyList<string> Strs(JsonNode? node, string key) =>
+        node is JsonObject obj && obj[key] is JsonArray array
+            ? [.. array.OfType<JsonValue>().Where(static v => v.GetValueKind() == JsonValueKind.String).Select(static v => v.GetValue<string>())]
+            : [];
+
     /// <summary>The integer at <paramref name="key"/>, or null.</summary>
     public static long? Int(JsonNode? node, string key)
     {

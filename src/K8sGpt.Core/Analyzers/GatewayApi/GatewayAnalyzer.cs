@@ -5,7 +5,7 @@ using K8sGpt.Core.Snapshot;
 namespace K8sGpt.Core.Analyzers;
 
 /// <summary>
-/// Gateways whose GatewayClass does not exist, whose <c>Accepted</c>/<c>Programmed</c> conditions are not True, or
+/// Gateways whose GatewayClass does not exist, whose <c>Accepted</c>/<c>Programmed</c> conditions are False, or
 /// whose listeners report unresolved references (a missing certificate), conflicts or refusal.
 /// </summary>
 public sealed class GatewayAnalyzer() : UnstructuredAnalyzer(CustomResources.Gateways)
@@ -21,26 +21,29 @@ public sealed class GatewayAnalyzer() : UnstructuredAnalyzer(CustomResources.Gat
         var ns = obj.Metadata?.NamespaceProperty ?? "";
         var name = obj.Metadata?.Name ?? "";
         var failures = new List<Failure>();
+        var spec = Json.Obj(obj.Body, "spec");
+        var className = Json.Str(spec, "gatewayClassName");
 
-        var className = Json.Str(Json.Obj(obj.Body, "spec"), "gatewayClassName");
+        // Controllers' messages quote listener host names and certificate Secrets, so every failure marks them.
+        string[] identities = [ns, name, className, .. ListenerIdentities(spec)];
+
         if (className.Length > 0 && snapshot.Find<UnstructuredObject>(CustomResources.GatewayClasses, null, className).NotFound)
         {
             failures.Add(Failure.Of(
                 "GatewayClassNotFound",
                 $"Gateway uses the GatewayClass {className} which does not exist.",
                 "spec.gatewayClassName",
-                className));
+                identities));
         }
 
         var status = Json.Obj(obj.Body, "status");
-        foreach (var condition in Json.Conditions(status).Where(c => s_gatewayConditions.Contains(c.Type) && !c.IsTrue))
+        foreach (var condition in Json.Conditions(status).Where(c => s_gatewayConditions.Contains(c.Type) && c.IsFalse))
         {
             failures.Add(Failure.Of(
                 $"Gateway{condition.Type}False",
-                $"Gateway '{ns}/{name}' has condition {condition.Type}={condition.Status}, reason {condition.Reason}: {condition.Message}",
+                $"Gateway '{ns}/{name}' has condition {condition.Type}={condition.Status}{condition.Because}",
                 "status.conditions",
-                ns,
-                name));
+                identities));
         }
 
         foreach (var listener in Json.Objects(status, "listeners"))
@@ -50,15 +53,19 @@ public sealed class GatewayAnalyzer() : UnstructuredAnalyzer(CustomResources.Gat
             {
                 failures.Add(Failure.Of(
                     $"GatewayListener{condition.Type}",
-                    $"Gateway '{ns}/{name}' listener '{listenerName}' has condition {condition.Type}={condition.Status}, reason {condition.Reason}: {condition.Message}",
+                    $"Gateway '{ns}/{name}' listener '{listenerName}' has condition {condition.Type}={condition.Status}{condition.Because}",
                     "status.listeners.conditions",
-                    ns,
-                    name));
+                    identities));
             }
         }
 
         return failures;
     }
+
+    private static IEnumerable<string> ListenerIdentities(System.Text.Json.Nodes.JsonObject? spec) =>
+        Json.Objects(spec, "listeners").SelectMany(static listener =>
+            GatewayHostnames.Identities(Json.Str(listener, "hostname"))
+                .Concat(Json.Objects(Json.Obj(listener, "tls"), "certificateRefs").SelectMany(static c => new[] { Json.Str(c, "namespace"), Json.Str(c, "name") })));
 
     // Listener conditions have mixed polarity: Conflicted is bad when True, the others when False.
     private static bool IsListenerProblem(JsonCondition condition) => condition.Type switch

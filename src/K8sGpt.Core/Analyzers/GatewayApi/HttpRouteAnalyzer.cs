@@ -36,18 +36,26 @@ public sealed class HttpRouteAnalyzer() : UnstructuredAnalyzer(CustomResources.H
             }
         }
 
+        // Status messages come from the Gateway's controller and quote backends and host names by name.
+        string[] identities =
+        [
+            ns,
+            name,
+            .. Json.Strs(spec, "hostnames").SelectMany(GatewayHostnames.Identities),
+            .. Json.Objects(spec, "rules").SelectMany(static r => Json.Objects(r, "backendRefs")).SelectMany(b => new[] { Or(Json.Str(b, "namespace"), ns), Json.Str(b, "name") }),
+        ];
         foreach (var parent in Json.Objects(Json.Obj(obj.Body, "status"), "parents"))
         {
             var parentRef = Json.Obj(parent, "parentRef");
-            var parentName = $"{Or(Json.Str(parentRef, "namespace"), ns)}/{Json.Str(parentRef, "name")}";
+            var parentNs = Or(Json.Str(parentRef, "namespace"), ns);
+            var parentName = $"{parentNs}/{Json.Str(parentRef, "name")}";
             foreach (var condition in Json.Conditions(parent).Where(static c => c.Type is "Accepted" or "ResolvedRefs" && c.IsFalse))
             {
                 failures.Add(Failure.Of(
                     $"HTTPRoute{condition.Type}False",
-                    $"HTTPRoute '{ns}/{name}' has condition {condition.Type}=False from parent '{parentName}', reason {condition.Reason}: {condition.Message}",
+                    $"HTTPRoute '{ns}/{name}' has condition {condition.Type}=False from parent '{parentName}'{condition.Because}",
                     "status.parents.conditions",
-                    ns,
-                    name));
+                    [.. identities, parentNs, Json.Str(parentRef, "name")]));
             }
         }
 

@@ -40,8 +40,7 @@ internal static class HpaRequestChecks
                 "HorizontalPodAutoscalerMissingResourceRequest",
                 $"{kind} {ns}/{targetName} does not request {resource} for container(s) {string.Join(", ", missing)}, which the HorizontalPodAutoscaler's {resource} utilization target needs.",
                 "spec.metrics",
-                ns,
-                targetName);
+                [ns, targetName, .. missing]);
         }
     }
 }

@@ -42,6 +42,7 @@ public sealed class NetworkPolicyAnalyzer : ObjectAnalyzer<V1NetworkPolicy>
                     "NetworkPolicyNoPods",
                     $"Network policy is not applied to any pods: {name}",
                     "spec.podSelector",
+                    ns,
                     name);
             }
 
@@ -54,7 +55,7 @@ public sealed class NetworkPolicyAnalyzer : ObjectAnalyzer<V1NetworkPolicy>
                 "NetworkPolicyBlocksDns",
                 $"Network policy {name} restricts egress and no egress rule of the namespace allows DNS (port 53 to kube-system) for pod(s) {string.Join(", ", blocked)}",
                 "spec.egress",
-                name);
+                [ns, name, .. blocked]);
         }
     }
 }

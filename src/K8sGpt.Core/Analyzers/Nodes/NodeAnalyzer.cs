@@ -33,7 +33,7 @@ public sealed class NodeAnalyzer : ObjectAnalyzer<V1Node>
             {
                 yield return Failure.Of(
                     readiness ? "NodeNotReady" : "NodeProblemCondition",
-                    $"{name} has condition of type {type}, reason {condition.Reason}: {condition.Message}",
+                    $"{name} has condition of type {type}{ConditionText.Because(condition.Reason, condition.Message)}",
                     "status.conditions",
                     name);
             }

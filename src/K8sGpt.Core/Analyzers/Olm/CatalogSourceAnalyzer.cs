@@ -1,4 +1,5 @@
 using K8sGpt.Core.Analysis;
+using K8sGpt.Core.Anonymization;
 using K8sGpt.Core.Findings;
 using K8sGpt.Core.Snapshot;
 
@@ -21,9 +22,11 @@ public sealed class CatalogSourceAnalyzer() : UnstructuredAnalyzer(CustomResourc
             yield break;
         }
 
+        var address = Json.Str(connection, "address");
         yield return Failure.Of(
             "CatalogSourceUnreachable",
-            $"connectionState={state} (address={Json.Str(connection, "address")})",
-            "status.connectionState.lastObservedState");
+            $"connectionState={state} (address={address})",
+            "status.connectionState.lastObservedState",
+            [obj.Metadata?.NamespaceProperty, obj.Metadata?.Name, .. IdentifyingParts.OfHost(address), .. IdentifyingParts.OfImage(Json.Str(Json.Obj(obj.Body, "spec"), "image"))]);
     }
 }

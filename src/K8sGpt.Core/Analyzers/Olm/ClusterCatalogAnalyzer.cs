@@ -1,4 +1,5 @@
 using K8sGpt.Core.Analysis;
+using K8sGpt.Core.Anonymization;
 using K8sGpt.Core.Findings;
 using K8sGpt.Core.Snapshot;
 
@@ -19,12 +20,20 @@ public sealed class ClusterCatalogAnalyzer() : UnstructuredAnalyzer(CustomResour
         var status = Json.Obj(obj.Body, "status");
         var failures = new List<Failure>();
 
+        // Condition messages quote the image reference, so every failure marks its parts, not just the name.
+        string[] identities =
+        [
+            name,
+            .. IdentifyingParts.OfImage(Json.Str(Json.At(spec, "source.image"), "ref")),
+            .. IdentifyingParts.OfImage(Json.Str(Json.At(status, "resolvedSource.image"), "ref")),
+        ];
+
         if (Json.At(spec, "source.image.ref") is not null)
         {
             var reference = Json.Str(Json.At(spec, "source.image"), "ref");
             if (!OciReference.IsValid(reference))
             {
-                failures.Add(Failure.Of("ClusterCatalogInvalidImageRef", $"{name} has error: invalid image ref format in spec.source.image.ref: {reference}", "spec.source.image.ref", name));
+                failures.Add(Failure.Of("ClusterCatalogInvalidImageRef", $"{name} has error: invalid image ref format in spec.source.image.ref: {reference}", "spec.source.image.ref", identities));
             }
         }
 
@@ -34,11 +43,11 @@ public sealed class ClusterCatalogAnalyzer() : UnstructuredAnalyzer(CustomResour
             var reference = Json.Str(Json.Obj(resolved, "image"), "ref");
             if (reference.Length == 0)
             {
-                failures.Add(Failure.Of("ClusterCatalogResolvedRefMissing", $"{name} has error: missing status.resolvedSource.image.ref", "status.resolvedSource.image.ref", name));
+                failures.Add(Failure.Of("ClusterCatalogResolvedRefMissing", $"{name} has error: missing status.resolvedSource.image.ref", "status.resolvedSource.image.ref", identities));
             }
             else if (!OciReference.HasSha256Digest(reference))
             {
-                failures.Add(Failure.Of("ClusterCatalogResolvedRefNotPinned", $"{name} has error: status.resolvedSource.image.ref must end with @sha256:<digest>", "status.resolvedSource.image.ref", name));
+                failures.Add(Failure.Of("ClusterCatalogResolvedRefNotPinned", $"{name} has error: status.resolvedSource.image.ref must end with @sha256:<digest>", "status.resolvedSource.image.ref", identities));
             }
         }
 
@@ -48,7 +57,7 @@ public sealed class ClusterCatalogAnalyzer() : UnstructuredAnalyzer(CustomResour
         {
             var bad = condition.Type switch
             {
-                "Serving" => !unavailable && !condition.IsTrue,
+                "Serving" => !unavailable && condition.IsFalse,
                 "Progressing" => condition.Reason.Length > 0 && condition.Reason != "Succeeded",
                 _ => false,
             };
@@ -56,9 +65,9 @@ public sealed class ClusterCatalogAnalyzer() : UnstructuredAnalyzer(CustomResour
             {
                 failures.Add(Failure.Of(
                     $"ClusterCatalog{condition.Type}",
-                    $"OLMv1 ClusterCatalog: {name} has condition of type {condition.Type}, reason {condition.Reason}: {condition.Message}",
+                    $"OLMv1 ClusterCatalog: {name} has condition of type {condition.Type}{condition.Because}",
                     "status.conditions",
-                    name));
+                    identities));
             }
         }
 

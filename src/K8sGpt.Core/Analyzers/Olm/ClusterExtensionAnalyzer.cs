@@ -20,9 +20,18 @@ public sealed class ClusterExtensionAnalyzer() : UnstructuredAnalyzer(CustomReso
         var source = Json.At(obj.Body, "spec.source");
         var failures = new List<Failure>();
 
+        // Condition messages quote the package, the install namespace and the service account by name.
+        string[] identities =
+        [
+            name,
+            Json.Str(Json.Obj(source, "catalog"), "packageName"),
+            Json.Str(Json.Obj(obj.Body, "spec"), "namespace"),
+            Json.Str(Json.At(obj.Body, "spec.serviceAccount"), "name"),
+        ];
+
         if (Json.Str(source, "sourceType") != "Catalog")
         {
-            failures.Add(Failure.Of("ClusterExtensionInvalidSourceType", $"{name} has error: invalid or missing spec.source.sourceType (expecting 'Catalog')", "spec.source.sourceType", name));
+            failures.Add(Failure.Of("ClusterExtensionInvalidSourceType", $"{name} has error: invalid or missing spec.source.sourceType (expecting 'Catalog')", "spec.source.sourceType", identities));
         }
 
         var policy = Json.Str(Json.Obj(source, "catalog"), "upgradeConstraintPolicy");
@@ -32,14 +41,14 @@ public sealed class ClusterExtensionAnalyzer() : UnstructuredAnalyzer(CustomReso
                 "ClusterExtensionInvalidUpgradePolicy",
                 $"{name} has error: invalid spec.source.catalog.upgradeConstraintPolicy '{policy}' (expecting 'SelfCertified' or 'CatalogProvided')",
                 "spec.source.catalog.upgradeConstraintPolicy",
-                name));
+                identities));
         }
 
         foreach (var condition in Json.Conditions(Json.Obj(obj.Body, "status")))
         {
             var bad = condition.Type switch
             {
-                "Installed" => !condition.IsTrue,
+                "Installed" => condition.IsFalse,
                 "Progressing" => condition.Reason.Length > 0 && condition.Reason != "Succeeded",
                 _ => false,
             };
@@ -47,9 +56,9 @@ public sealed class ClusterExtensionAnalyzer() : UnstructuredAnalyzer(CustomReso
             {
                 failures.Add(Failure.Of(
                     $"ClusterExtension{condition.Type}",
-                    $"OLMv1 ClusterExtension: {name} has condition of type {condition.Type}, reason {condition.Reason}: {condition.Message}",
+                    $"OLMv1 ClusterExtension: {name} has condition of type {condition.Type}{condition.Because}",
                     "status.conditions",
-                    name));
+                    identities));
             }
         }
 

@@ -36,6 +36,12 @@ public sealed class ClusterServiceVersionAnalyzer() : UnstructuredAnalyzer(Custo
             (_, > 0) => $": {message}",
             _ => " (see status.conditions)",
         };
-        yield return Failure.Of("ClusterServiceVersionFailed", $"phase=\"Failed\"{detail}", "status.phase");
+        // Install failures quote the operator's deployments by name.
+        var deployments = Json.Objects(Json.At(obj.Body, "spec.install.spec"), "deployments").Select(static d => Json.Str(d, "name"));
+        yield return Failure.Of(
+            "ClusterServiceVersionFailed",
+            $"phase=\"Failed\"{detail}",
+            "status.phase",
+            [obj.Metadata?.NamespaceProperty, obj.Metadata?.Name, .. deployments]);
     }
 }

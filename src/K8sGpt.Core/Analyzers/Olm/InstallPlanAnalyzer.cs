@@ -21,6 +21,7 @@ public sealed class InstallPlanAnalyzer() : UnstructuredAnalyzer(CustomResources
         var why = conditions.FirstOrDefault(static c => c.IsFalse && c.ReasonAndMessage.Length > 0)
             ?? conditions.LastOrDefault(static c => c.ReasonAndMessage.Length > 0);
         var detail = why is null ? " (see status.conditions)" : $": {why.ReasonAndMessage}";
-        yield return Failure.Of("InstallPlanFailed", $"phase=\"Failed\"{detail}", "status.phase");
+        var versions = Json.Strs(Json.Obj(obj.Body, "spec"), "clusterServiceVersionNames");
+        yield return Failure.Of("InstallPlanFailed", $"phase=\"Failed\"{detail}", "status.phase", [obj.Metadata?.NamespaceProperty, obj.Metadata?.Name, .. versions]);
     }
 }

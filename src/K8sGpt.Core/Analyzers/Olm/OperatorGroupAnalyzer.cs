@@ -33,7 +33,7 @@ public sealed class OperatorGroupAnalyzer : IAnalyzer
                 "OperatorGroupDuplicate",
                 $"{names.Length} OperatorGroups in namespace ({string.Join(", ", names)}); this can break CSV resolution",
                 "metadata.namespace",
-                ns)));
+                [ns, .. names])));
         }
 
         var subscribedNs = snapshot.AllUnstructured(CustomResources.Subscriptions)
@@ -47,12 +47,12 @@ public sealed class OperatorGroupAnalyzer : IAnalyzer
                 continue;
             }
 
-            var names = string.Join(", ", subscriptions.Select(static s => s.Metadata?.Name ?? "").Order(StringComparer.Ordinal));
+            var names = subscriptions.Select(static s => s.Metadata?.Name ?? "").Order(StringComparer.Ordinal).ToArray();
             findings.Add(Result(ns, Failure.Of(
                 "OperatorGroupMissing",
-                $"no OperatorGroup in namespace, so OLM will not install its Subscriptions ({names})",
+                $"no OperatorGroup in namespace, so OLM will not install its Subscriptions ({string.Join(", ", names)})",
                 "metadata.namespace",
-                ns)));
+                [ns, .. names])));
         }
 
         return findings;

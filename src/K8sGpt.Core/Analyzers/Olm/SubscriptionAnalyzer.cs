@@ -19,10 +19,18 @@ public sealed class SubscriptionAnalyzer() : UnstructuredAnalyzer(CustomResource
     {
         var status = Json.Obj(obj.Body, "status");
         var state = Json.Str(status, "state");
+        var spec = Json.Obj(obj.Body, "spec");
+
+        // Resolution messages quote the package, its catalog and the CSVs by name.
+        string?[] identities =
+        [
+            obj.Metadata?.NamespaceProperty, obj.Metadata?.Name, Json.Str(spec, "name"), Json.Str(spec, "source"), Json.Str(spec, "sourceNamespace"),
+            Json.Str(status, "currentCSV"), Json.Str(status, "installedCSV"),
+        ];
         foreach (var condition in Json.Conditions(status).Where(static c => s_badWhenTrue.Contains(c.Type) && c.IsTrue))
         {
             var detail = condition.ReasonAndMessage.Length > 0 ? $": {condition.ReasonAndMessage}" : "";
-            yield return Failure.Of($"Subscription{condition.Type}", $"state=\"{state}\": {condition.Type}=True{detail}", "status.conditions");
+            yield return Failure.Of($"Subscription{condition.Type}", $"state=\"{state}\": {condition.Type}=True{detail}", "status.conditions", identities);
         }
     }
 }

@@ -33,8 +33,7 @@ public sealed class PodDisruptionBudgetAnalyzer : ObjectAnalyzer<V1PodDisruption
                 "PodDisruptionBudgetNoPods",
                 $"PodDisruptionBudget {ns}/{name} does not match any pod (selector: {Describe(selector)})",
                 "spec.selector",
-                ns,
-                name);
+                [ns, name, .. selector.Requirements.SelectMany(static r => r.Values)]);
             yield break;
         }
 

@@ -42,7 +42,7 @@ internal static class ContainerStatusChecks
                         .FirstOrDefault(e => e.Type != "Normal" && s_creationEventReasons.Contains(e.Reason ?? "") && !string.IsNullOrEmpty(e.Message));
                     if (evt is not null && reportedEvents.Add(evt.Message))
                     {
-                        yield return Failure.Of("PodContainerCreationFailed", evt.Message, "status.containerStatuses", ns, name);
+                        yield return Failure.Of("PodContainerCreationFailed", evt.Message, "status.containerStatuses", [ns, name, .. PodTemplates.VolumeIdentities(pod.Spec)]);
                     }
                 }
                 else if (waiting.Reason == "CrashLoopBackOff")
@@ -59,16 +59,15 @@ internal static class ContainerStatusChecks
                             "PodCrashLoopBackOff",
                             string.IsNullOrEmpty(waiting.Message) ? $"container {container} of pod {name} is in CrashLoopBackOff (restarts={status.RestartCount})" : waiting.Message,
                             "status.containerStatuses.state",
-                            ns,
-                            name,
-                            container);
+                            [ns, name, container, .. PodTemplates.ImageIdentities(pod.Spec, status)]);
                 }
                 else if (s_errorWaitingReasons.Contains(waiting.Reason ?? ""))
                 {
                     var text = string.IsNullOrEmpty(waiting.Message)
                         ? $"container {container} of pod {name} is waiting: {waiting.Reason}"
                         : waiting.Message;
-                    yield return Failure.Of("PodContainer" + waiting.Reason, text, "status.containerStatuses.state", ns, name, container);
+                    // Pull failures quote the image: its registry host and path identify the cluster's owner.
+                    yield return Failure.Of("PodContainer" + waiting.Reason, text, "status.containerStatuses.state", [ns, name, container, .. PodTemplates.ImageIdentities(pod.Spec, status)]);
                 }
             }
             else if (terminated is not null)

@@ -26,10 +26,14 @@ internal static class PodSecurityChecks
             yield return Failure.Of("SecurityHostNamespaces", $"Pod {ns}/{name} shares the node's namespaces ({string.Join(", ", hostNamespaces)})", "spec", ns, name);
         }
 
-        var hostPaths = (spec.Volumes ?? []).Where(static v => v?.HostPath is not null).Select(static v => $"{v.Name} ({v.HostPath.Path})").ToArray();
+        var hostPaths = (spec.Volumes ?? []).Where(static v => v?.HostPath is not null).ToArray();
         if (hostPaths.Length > 0)
         {
-            yield return Failure.Of("SecurityHostPathVolume", $"Pod {ns}/{name} mounts hostPath volume(s) {string.Join(", ", hostPaths)}", "spec.volumes.hostPath", ns, name);
+            yield return Failure.Of(
+                "SecurityHostPathVolume",
+                $"Pod {ns}/{name} mounts hostPath volume(s) {string.Join(", ", hostPaths.Select(static v => $"{v.Name} ({v.HostPath.Path})"))}",
+                "spec.volumes.hostPath",
+                [ns, name, .. hostPaths.Select(static v => v.Name)]);
         }
 
         var containers = (spec.InitContainers ?? []).Select(static c => (Container: c, Init: true))

@@ -25,10 +25,9 @@ internal static class RbacChecks
 
         yield return Failure.Of(
             "SecurityWildcardRoleBinding",
-            $"RoleBinding {ns}/{name} grants {binding.RoleRef.Kind} {binding.RoleRef.Name} with wildcard {wildcards} to {string.Join(", ", subjects)}",
+            $"RoleBinding {ns}/{name} grants {binding.RoleRef.Kind} {binding.RoleRef.Name} with wildcard {wildcards} to {Describe(subjects)}",
             "roleRef",
-            ns,
-            name);
+            [ns, name, binding.RoleRef.Name, .. Identities(subjects)]);
     }
 
     public static IEnumerable<Failure> ClusterRoleBinding(V1ClusterRoleBinding binding, ClusterSnapshot snapshot)
@@ -48,9 +47,9 @@ internal static class RbacChecks
 
         yield return Failure.Of(
             "SecurityWildcardClusterRoleBinding",
-            $"ClusterRoleBinding {name} grants ClusterRole {binding.RoleRef.Name} with wildcard {wildcards} cluster-wide to {string.Join(", ", subjects)}",
+            $"ClusterRoleBinding {name} grants ClusterRole {binding.RoleRef.Name} with wildcard {wildcards} cluster-wide to {Describe(subjects)}",
             "roleRef",
-            name);
+            [name, binding.RoleRef.Name, .. Identities(subjects)]);
     }
 
     /// <summary>A service account with cluster-wide wildcard rights whose token is mounted into running pods.</summary>
@@ -90,7 +89,7 @@ internal static class RbacChecks
                 "SecurityPrivilegedServiceAccountMounted",
                 $"ServiceAccount {ns}/{name} holds cluster-wide wildcard permissions (ClusterRole {grant.Binding.RoleRef.Name} via ClusterRoleBinding {grant.Binding.Metadata?.Name}) and its token is mounted in pod(s) {string.Join(", ", pods)}",
                 "automountServiceAccountToken",
-                [ns, name, .. pods]),
+                [ns, name, grant.Binding.RoleRef.Name, grant.Binding.Metadata?.Name, .. pods]),
         ];
     }
 
@@ -126,10 +125,18 @@ internal static class RbacChecks
         return fields.Count == 0 ? "" : $"{string.Join(", ", fields.Select(static f => f[1..]))} (*)";
     }
 
-    private static List<string> Subjects(IEnumerable<Rbacv1Subject>? subjects, string? bindingNamespace) =>
+    /// <summary>The subjects worth reporting, each with the namespace it lives in (a binding's own for service accounts without one).</summary>
+    private static List<(string Kind, string Name, string Namespace)> Subjects(IEnumerable<Rbacv1Subject>? subjects, string? bindingNamespace) =>
     [
         .. (subjects ?? [])
             .Where(s => s is not null && !SecurityExemptions.IsSystemSubject(s.Kind, s.Name, s.NamespaceProperty ?? bindingNamespace))
-            .Select(s => s.Kind == "ServiceAccount" ? $"ServiceAccount {s.NamespaceProperty ?? bindingNamespace}/{s.Name}" : $"{s.Kind} {s.Name}"),
+            .Select(s => (s.Kind ?? "", s.Name ?? "", s.Kind == "ServiceAccount" ? s.NamespaceProperty ?? bindingNamespace ?? "" : "")),
     ];
+
+    private static string Describe(IEnumerable<(string Kind, string Name, string Namespace)> subjects) =>
+        string.Join(", ", subjects.Select(static s => s.Kind == "ServiceAccount" ? $"ServiceAccount {s.Namespace}/{s.Name}" : $"{s.Kind} {s.Name}"));
+
+    /// <summary>Subject names (users, groups, service accounts) and namespaces: they identify people and workloads.</summary>
+    private static IEnumerable<string> Identities(IEnumerable<(string Kind, string Name, string Namespace)> subjects) =>
+        subjects.SelectMany(static s => new[] { s.Name, s.Namespace });
 }

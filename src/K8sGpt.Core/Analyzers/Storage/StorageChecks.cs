@@ -28,10 +28,13 @@ internal static class StorageChecks
     {
         var name = volume.Metadata?.Name ?? "";
         var message = string.IsNullOrEmpty(volume.Status?.Message) ? "" : $": {volume.Status.Message}";
+
+        // Provisioner messages quote the claim the volume was bound to.
+        string?[] identities = [name, volume.Spec?.ClaimRef?.NamespaceProperty, volume.Spec?.ClaimRef?.Name];
         switch (volume.Status?.Phase)
         {
             case "Failed":
-                yield return Failure.Of("StoragePersistentVolumeFailed", $"PersistentVolume {name} is in Failed state{message}", "status.phase", name);
+                yield return Failure.Of("StoragePersistentVolumeFailed", $"PersistentVolume {name} is in Failed state{message}", "status.phase", identities);
                 break;
 
             // Retain keeps released volumes on purpose (an administrator reclaims them); Delete and Recycle should
@@ -41,7 +44,7 @@ internal static class StorageChecks
                     "StoragePersistentVolumeNotReclaimed",
                     $"PersistentVolume {name} is Released with reclaim policy {volume.Spec.PersistentVolumeReclaimPolicy} but was not reclaimed{message}",
                     "spec.persistentVolumeReclaimPolicy",
-                    name);
+                    identities);
                 break;
         }
     }

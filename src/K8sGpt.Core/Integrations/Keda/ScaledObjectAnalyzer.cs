@@ -99,6 +99,7 @@ public sealed class ScaledObjectAnalyzer() : CustomResourceAnalyzer(IntegrationR
                     "ScaledObjectNoResourceRequests",
                     $"{target.Kind} {ns}/{target.Name} does not have resource configured: the {resource} trigger needs a {resource} request on its containers",
                     "spec.template.spec.containers.resources.requests",
+                    ns,
                     target.Name);
             }
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s.Models;
 using K8sGpt.Core.Analysis;
+using K8sGpt.Core.Anonymization;
 using K8sGpt.Core.Findings;
 using K8sGpt.Core.Snapshot;
 
@@ -49,10 +50,11 @@ public sealed class PrometheusConfigRelabelReportAnalyzer : IAnalyzer
                 .OfType<JsonObject>()
                 .Where(static j => j["kubernetes_sd_configs"] is JsonArray { Count: > 0 } && j["relabel_configs"] is JsonArray { Count: > 0 })
                 .Take(MaxJobs)
-                .Select(static j => Failure.Of(
+                .Select(j => Failure.Of(
                     "PrometheusRelabelReport",
                     $"job_name:\n{JsonFields.Str(j, "job_name")}\nrelabel_configs:\n{j["relabel_configs"]!.ToJsonString(s_json)}\nkubernetes_sd_configs:\n{j["kubernetes_sd_configs"]!.ToJsonString(s_json)}\n",
-                    ""))
+                    "",
+                    [pod.Namespace(), pod.Name(), JsonFields.Str(j, "job_name"), .. DiscoveryIdentities(j)]))
                 .ToArray();
             if (reports.Length > 0)
             {
@@ -71,4 +73,9 @@ public sealed class PrometheusConfigRelabelReportAnalyzer : IAnalyzer
 
         return findings;
     }
+
+    /// <summary>What the quoted discovery settings name: the namespaces watched and the API servers' hosts.</summary>
+    private static IEnumerable<string> DiscoveryIdentities(JsonObject job) =>
+        JsonFields.Objects(job["kubernetes_sd_configs"]).SelectMany(static sd =>
+            JsonFields.Strings(JsonFields.Obj(sd, "namespaces"), "names").Concat(IdentifyingParts.OfHost(JsonFields.Str(sd, "api_server"))));
 }

@@ -47,7 +47,7 @@ public sealed class PrometheusConfigValidateAnalyzer : IAnalyzer
                     continue;
                 }
 
-                var failures = Failures(location);
+                var failures = Failures(location, [ns, name, .. PrometheusPods.QuotedNames(pod)]);
                 if (failures.Count > 0)
                 {
                     findings.Add(new Finding
@@ -70,18 +70,20 @@ public sealed class PrometheusConfigValidateAnalyzer : IAnalyzer
         return findings;
     }
 
-    private static List<Failure> Failures(PrometheusConfigLocation location)
+    /// <param name="identities">The pod's own names, which problems locating the configuration quote.</param>
+    private static List<Failure> Failures(PrometheusConfigLocation location, string[] identities)
     {
         if (location.Problem is { } problem)
         {
-            return [Failure.Of("PrometheusConfigUnreadable", $"error reading Prometheus configuration: {problem}", "spec.volumes")];
+            return [Failure.Of("PrometheusConfigUnreadable", $"error reading Prometheus configuration: {problem}", "spec.volumes", identities)];
         }
 
         var (config, errors) = PrometheusConfigValidator.Validate(location.Text ?? "");
-        var failures = errors.Select(static e => Failure.Of("PrometheusConfigInvalid", $"error validating Prometheus YAML configuration: {e}", "")).ToList();
+        string[] quoted = [.. identities, .. PrometheusConfigValidator.JobNames(config)];
+        var failures = errors.Select(e => Failure.Of("PrometheusConfigInvalid", $"error validating Prometheus YAML configuration: {e}", "", quoted)).ToList();
         if (config is not null && !PrometheusConfigValidator.HasScrapeConfigs(config))
         {
-            failures.Add(Failure.Of("PrometheusNoScrapeConfigs", "no scrape configurations. Prometheus will not scrape any metrics.", ""));
+            failures.Add(Failure.Of("PrometheusNoScrapeConfigs", "no scrape configurations. Prometheus will not scrape any metrics.", "", identities));
         }
 
         return failures;

@@ -58,11 +58,12 @@ internal static partial class PrometheusConfigValidator
         }
 
         var jobs = new HashSet<string>(StringComparer.Ordinal);
-        var index = 0;
-        foreach (var scrape in config["scrape_configs"] as JsonArray ?? [])
+
+        // Indices are 0-based, the way YAML and JSON paths number list entries (relabel_configs[0] is the first rule).
+        var scrapes = config["scrape_configs"] as JsonArray ?? [];
+        for (var index = 0; index < scrapes.Count; index++)
         {
-            index++;
-            if (scrape is not JsonObject job)
+            if (scrapes[index] is not JsonObject job)
             {
                 errors.Add($"scrape_configs[{index}] is not a mapping");
                 continue;
@@ -86,18 +87,21 @@ internal static partial class PrometheusConfigValidator
         return (config, errors);
     }
 
+    /// <summary>The job names of the configuration's scrape configs: errors quote them, and they often name workloads.</summary>
+    public static IEnumerable<string> JobNames(JsonObject? config) =>
+        (config?["scrape_configs"] as JsonArray ?? []).OfType<JsonObject>().Select(static j => JsonFields.Str(j, "job_name") ?? "").Where(static n => n.Length > 0);
+
     /// <summary>Whether the configuration scrapes anything (inline jobs or included scrape config files).</summary>
     public static bool HasScrapeConfigs(JsonObject config) =>
         config["scrape_configs"] is JsonArray { Count: > 0 } || config["scrape_config_files"] is JsonArray { Count: > 0 };
 
     private static IEnumerable<string> Relabeling(JsonNode? rules, string where)
     {
-        var index = 0;
-        foreach (var node in rules as JsonArray ?? [])
+        var list = rules as JsonArray ?? [];
+        for (var index = 0; index < list.Count; index++)
         {
-            index++;
             var at = $"{where}[{index}]";
-            if (node is not JsonObject rule)
+            if (list[index] is not JsonObject rule)
             {
                 yield return $"{at} is not a mapping";
                 continue;
@@ -128,18 +132,28 @@ internal static partial class PrometheusConfigValidator
         }
     }
 
+    /// <summary>
+    /// Why the pattern does not compile, in plain words with the position in the pattern as written, or null.
+    /// Prometheus anchors it (<c>^(?:regex)$</c>), but anchoring cannot make a valid pattern invalid, and compiling
+    /// the pattern alone keeps the position the user's own.
+    /// </summary>
     private static string? CompileError(string pattern)
     {
         try
         {
-            _ = new Regex($"^(?:{pattern})$", RegexOptions.None, TimeSpan.FromSeconds(1));
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
             return null;
         }
-        catch (ArgumentException ex)
+        catch (RegexParseException ex)
         {
-            return ex.Message;
+            var reason = PascalWords().Replace(ex.Error.ToString(), " $1").ToLowerInvariant();
+            return $"{reason} at position {Math.Clamp(ex.Offset, 0, pattern.Length)}";
         }
     }
+
+    /// <summary>The start of every word but the first in a PascalCase name (<c>InsufficientClosingParentheses</c>).</summary>
+    [GeneratedRegex("(?<=[a-z])([A-Z])")]
+    private static partial Regex PascalWords();
 
     /// <summary>Prometheus durations: units y, w, d, h, m, s, ms in that order (<c>1m30s</c>), or <c>0</c>.</summary>
     [GeneratedRegex(@"^(0|(\d+y)?(\d+w)?(\d+d)?(\d+h)?(\d+m)?(\d+s)?(\d+ms)?)$")]

@@ -21,6 +21,12 @@ internal static class PrometheusPods
         return [.. found.OrderBy(static p => p.Namespace(), StringComparer.Ordinal).ThenBy(static p => p.Name(), StringComparer.Ordinal)];
     }
 
+    /// <summary>Names a problem locating the configuration may quote: containers, and ConfigMaps and Secrets mounted as volumes.</summary>
+    public static IEnumerable<string> QuotedNames(V1Pod pod) =>
+        (pod.Spec?.Containers ?? []).Select(static c => c.Name)
+            .Concat((pod.Spec?.Volumes ?? []).Select(static v => v.ConfigMap?.Name ?? v.Secret?.SecretName ?? ""))
+            .Where(static n => !string.IsNullOrEmpty(n));
+
     public static PrometheusConfigLocation Locate(V1Pod pod, ClusterSnapshot snapshot)
     {
         var ns = pod.Namespace() ?? "";

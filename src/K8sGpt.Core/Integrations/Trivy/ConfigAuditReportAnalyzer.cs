@@ -19,6 +19,7 @@ public sealed class ConfigAuditReportAnalyzer() : CustomResourceAnalyzer(Integra
     {
         var report = resource;
         var workload = TrivyWorkload.Of(report);
+        string[] identities = workload is null ? [] : [.. workload.Identities, .. workload.ContainerIdentitiesIn(snapshot)];
         var checks = JsonFields.Objects(JsonFields.Obj(report.Body, "report")?["checks"])
             .Where(static c => JsonFields.Bool(c, "success") == false)
             .Select(static c => (Check: c, Severity: JsonFields.Str(c, "severity")?.ToUpperInvariant() ?? ""))
@@ -39,8 +40,7 @@ public sealed class ConfigAuditReportAnalyzer() : CustomResourceAnalyzer(Integra
                     + (workload is null ? "" : $" on {workload}")
                     + (detail.Length == 0 ? "" : $": {detail}"),
                 "report.checks",
-                workload?.Name,
-                workload?.Namespace);
+                identities);
         }
     }
 

@@ -1,3 +1,6 @@
+using k8s;
+using k8s.Models;
+using K8sGpt.Core.Analyzers;
 using K8sGpt.Core.Snapshot;
 
 namespace K8sGpt.Core.Integrations.Trivy;
@@ -19,14 +22,23 @@ internal sealed record TrivyWorkload(string Kind, string Namespace, string Name,
         return new(kind, ns, name, (labels.TryGetValue("trivy-operator.container.name", out var container) ? container : ""));
     }
 
+    /// <summary>The workload's name, namespace and container: what the report's texts quote.</summary>
+    public IEnumerable<string> Identities => [Name, Namespace, Container];
+
     /// <summary>The workload's top owner (ReplicaSet → Deployment) when the snapshot has it, else the workload itself.</summary>
-    public string ParentIn(ClusterSnapshot snapshot)
+    public string ParentIn(ClusterSnapshot snapshot) =>
+        FindIn(snapshot) is { } workload && snapshot.ResolveParent(workload) is { Length: > 0 } top ? top : $"{Kind}/{Name}";
+
+    /// <summary>The workload's container names and images when the snapshot has it: report messages quote them.</summary>
+    public IEnumerable<string> ContainerIdentitiesIn(ClusterSnapshot snapshot) =>
+        PodTemplates.ContainerIdentities(PodTemplates.SpecOf(FindIn(snapshot)));
+
+    private IKubernetesObject<V1ObjectMeta>? FindIn(ClusterSnapshot snapshot)
     {
         var type = KnownResources.All.FirstOrDefault(t => t.ClrType is not null && string.Equals(t.Kind, Kind, StringComparison.Ordinal));
-        var workload = type is null
+        return type is null
             ? null
             : snapshot.Objects(type).FirstOrDefault(o => o.Metadata?.Name == Name && (!type.Namespaced || o.Metadata?.NamespaceProperty == Namespace));
-        return workload is not null && snapshot.ResolveParent(workload) is { Length: > 0 } top ? top : $"{Kind}/{Name}";
     }
 
     public override string ToString() =>

@@ -126,7 +126,7 @@ public static class SnapshotReader
     private sealed class Collected
     {
         private readonly List<(ResourceType Type, IKubernetesObject<V1ObjectMeta> Object)> _objects = [];
-        private readonly List<string> _ignored = [];
+        private readonly List<(string Kind, string? Namespace, string? Name)> _ignored = [];
         private readonly HashSet<ResourceType> _listedTypes = [];
         private JsonObject? _header;
 
@@ -197,7 +197,8 @@ public static class SnapshotReader
             var type = KnownResources.FindByApiVersion(apiVersion, kind);
             if (type is null)
             {
-                _ignored.Add(kind);
+                var meta = obj["metadata"] as JsonObject;
+                _ignored.Add((kind, StringAt(meta, "namespace"), StringAt(meta, "name")));
                 return;
             }
 
@@ -216,6 +217,10 @@ public static class SnapshotReader
                 throw new SnapshotReadException($"{where}: {kind} is malformed: {ex.Message}", ex);
             }
         }
+
+        /// <summary>A string field of an object that is only counted, so a wrong shape is ignored rather than an error.</summary>
+        private static string? StringAt(JsonObject? obj, string key) =>
+            obj?[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
         public ClusterSnapshot Build(ScanScope scope, string source, bool requireObjects = false)
         {
@@ -246,9 +251,9 @@ public static class SnapshotReader
                 builder.MarkLoaded(type);
             }
 
-            foreach (var kind in _ignored)
+            foreach (var (kind, ns, name) in _ignored)
             {
-                builder.CountIgnored(kind);
+                builder.CountIgnored(kind, ns, name);
             }
 
             return builder.Build();

@@ -69,6 +69,27 @@ public sealed class GatewayAnalyzerTests
         Assert.Equal(["Gateway 'web/public' has condition Programmed=False, reason AddressNotAssigned: no load balancer address"], Texts(findings));
     }
 
+    [Theory]
+    [InlineData("- {type: Programmed}")]
+    [InlineData("- {type: Programmed, status: \"Unknown\", reason: Pending, message: Waiting for controller}")]
+    [InlineData("- {type: Accepted, reason: Pending}")]
+    public void Conditions_without_an_explicit_False_status_are_not_reported(string condition)
+    {
+        var status = "  conditions:\n  " + condition;
+
+        Assert.Empty(SnapshotFixtures.Analyze(new GatewayAnalyzer(), EdgeClass + Gateway("ns1", "gw1", "edge", status)));
+    }
+
+    [Fact]
+    public void False_condition_without_reason_or_message_is_reported_without_an_empty_reason()
+    {
+        var status = "  conditions:\n  - {type: Programmed, status: \"False\"}\n  listeners:\n  - name: https\n    conditions:\n    - {type: ResolvedRefs, status: \"False\", message: certificate missing}";
+
+        Assert.Equal(
+            ["Gateway 'ns1/gw1' has condition Programmed=False", "Gateway 'ns1/gw1' listener 'https' has condition ResolvedRefs=False: certificate missing"],
+            Texts(SnapshotFixtures.Analyze(new GatewayAnalyzer(), EdgeClass + Gateway("ns1", "gw1", "edge", status))));
+    }
+
     [Fact]
     public void Listener_problems_are_reported_per_listener_with_the_right_polarity()
     {
@@ -99,6 +120,23 @@ public sealed class GatewayAnalyzerTests
             "Gateway 'web/public' listener 'http' has condition Conflicted=True, reason HostnameConflict: hostname used by another listener",
             "Gateway 'web/public' listener 'http' has condition Accepted=False, reason PortUnavailable: port 80 in use",
         ], Texts(findings));
+    }
+
+    [Fact]
+    public void Failures_mark_the_class_listener_host_names_and_certificate_secrets_sensitive()
+    {
+        const string status = """
+              conditions:
+              - {type: Programmed, status: "False", reason: Invalid, message: secret infra/shop-tls not found for shop.example.com}
+            """;
+        var yaml = (EdgeClass + Gateway("web", "public", "edge", status)).Replace(
+            "- {name: https, port: 443, protocol: HTTPS}",
+            "- {name: https, port: 443, protocol: HTTPS, hostname: \"*.shop.example.com\", tls: {certificateRefs: [{name: shop-tls, namespace: infra}]}}",
+            StringComparison.Ordinal);
+
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(new GatewayAnalyzer(), yaml)).Failures);
+
+        Assert.Equal(["web", "public", "edge", "*.shop.example.com", "shop.example.com", "infra", "shop-tls"], failure.Sensitive.Select(static s => s.Unmasked));
     }
 
     [Fact]

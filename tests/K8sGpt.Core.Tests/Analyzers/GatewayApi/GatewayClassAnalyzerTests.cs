@@ -40,13 +40,42 @@ public sealed class GatewayClassAnalyzerTests
         Assert.Equal(
             ["GatewayClass 'internal' with a controller name 'example.com/gateway-controller' is not accepted. Message: 'parametersRef points to a missing ConfigMap'."],
             Texts(findings));
-        Assert.Equal("internal", Assert.Single(finding.Failures[0].Sensitive).Unmasked);
+        Assert.Equal(["internal", "example.com/gateway-controller"], finding.Failures[0].Sensitive.Select(static s => s.Unmasked));
+    }
+
+    [Fact]
+    public void Parameters_object_a_refusal_may_quote_is_sensitive()
+    {
+        var yaml = GatewayClass("internal", Rejected).Replace(
+            "controllerName: example.com/gateway-controller",
+            "controllerName: example.com/gateway-controller\n  parametersRef: {group: \"\", kind: ConfigMap, name: lb-params, namespace: infra}",
+            StringComparison.Ordinal);
+
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(new GatewayClassAnalyzer(), yaml)).Failures);
+
+        Assert.Equal(["internal", "example.com/gateway-controller", "infra", "lb-params"], failure.Sensitive.Select(static s => s.Unmasked));
     }
 
     [Fact]
     public void Accepted_class_is_not_reported_even_when_another_condition_comes_first_and_is_False()
     {
         Assert.Empty(SnapshotFixtures.Analyze(new GatewayClassAnalyzer(), GatewayClass("public", AcceptedAfterUnsupportedVersion)));
+    }
+
+    [Theory]
+    [InlineData("      - {type: Accepted}")]
+    [InlineData("      - {type: Accepted, status: \"Unknown\", reason: Pending, message: Waiting for controller}")]
+    public void Class_whose_Accepted_condition_is_not_explicitly_False_is_not_reported(string condition)
+    {
+        Assert.Empty(SnapshotFixtures.Analyze(new GatewayClassAnalyzer(), GatewayClass("internal", condition)));
+    }
+
+    [Fact]
+    public void Refused_class_without_a_message_is_reported_without_an_empty_message()
+    {
+        Assert.Equal(
+            ["GatewayClass 'internal' with a controller name 'example.com/gateway-controller' is not accepted."],
+            Texts(SnapshotFixtures.Analyze(new GatewayClassAnalyzer(), GatewayClass("internal", "      - {type: Accepted, status: \"False\"}"))));
     }
 
     [Fact]

@@ -226,6 +226,32 @@ public sealed class HttpRouteAnalyzerTests
     }
 
     [Fact]
+    public void Parent_status_condition_without_reason_or_message_leaves_no_empty_reason()
+    {
+        const string status = "{parents: [{parentRef: {name: open, namespace: infra}, conditions: [{type: Accepted, status: \"False\"}, {type: ResolvedRefs}]}]}";
+
+        Assert.Equal(
+            ["HTTPRoute 'shop/store' has condition Accepted=False from parent 'infra/open'"],
+            Analyze(Route("shop", "[{name: open, namespace: infra}]", status: status)));
+    }
+
+    [Fact]
+    public void Parent_status_failure_marks_the_parent_and_the_backends_the_message_may_quote_sensitive()
+    {
+        const string status = """
+            {parents: [{parentRef: {name: open, namespace: infra}, conditions: [
+                {type: ResolvedRefs, status: "False", reason: RefNotPermitted, message: backendRef payments/api is not permitted}]}]}
+            """;
+
+        var findings = SnapshotFixtures.Analyze(
+            new HttpRouteAnalyzer(),
+            Cluster + Route("shop", "[{name: open, namespace: infra}]", "[{name: api, namespace: payments, port: 8080}, {name: web, port: 80}]", status));
+
+        var failure = Assert.Single(Assert.Single(findings).Failures, static f => f.Code == "HTTPRouteResolvedRefsFalse");
+        Assert.Equal(["shop", "store", "payments", "api", "web", "infra", "open"], failure.Sensitive.Select(static s => s.Unmasked));
+    }
+
+    [Fact]
     public void Set_based_label_selector_of_the_run_is_honoured_and_lookups_are_not_filtered()
     {
         var yaml = Cluster

@@ -67,11 +67,49 @@ public sealed class PrometheusAnalyzerTests
         Assert.Equal(
             [
                 "error validating Prometheus YAML configuration: found multiple scrape configs with job name \"a\"",
-                "error validating Prometheus YAML configuration: job \"a\" relabel_configs[1]: unknown relabel action \"keeep\"",
-                "error validating Prometheus YAML configuration: job \"a\" relabel_configs[2]: relabel configuration for replace action requires 'target_label' value",
+                "error validating Prometheus YAML configuration: job \"a\" relabel_configs[0]: unknown relabel action \"keeep\"",
+                "error validating Prometheus YAML configuration: job \"a\" relabel_configs[1]: relabel configuration for replace action requires 'target_label' value",
             ],
             Validate(Pod() + ConfigMap(config)).Where(static t => !t.Contains("does not compile", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
-        Assert.Contains(Validate(Pod() + ConfigMap(config)), static t => t.StartsWith("error validating Prometheus YAML configuration: job \"a\" relabel_configs[2]: regex \"(unclosed\" does not compile", StringComparison.Ordinal));
+        Assert.Contains(Validate(Pod() + ConfigMap(config)), static t => t.StartsWith("error validating Prometheus YAML configuration: job \"a\" relabel_configs[1]: regex \"(unclosed\" does not compile", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Bad_regex_is_reported_at_its_0_based_index_as_written_with_a_plain_reason()
+    {
+        const string config = """
+            scrape_configs:
+              - job_name: a
+                relabel_configs:
+                  - {source_labels: [x], target_label: y, regex: '('}
+            """;
+
+        Assert.Equal(
+            ["error validating Prometheus YAML configuration: job \"a\" relabel_configs[0]: regex \"(\" does not compile: insufficient closing parentheses at position 1"],
+            Validate(Pod() + ConfigMap(config)));
+    }
+
+    [Fact]
+    public void Regex_errors_are_found_even_where_anchoring_would_hide_them_and_positions_are_the_users()
+    {
+        const string config = """
+            scrape_configs:
+              - job_name: a
+                metric_relabel_configs:
+                  - {action: drop, source_labels: [x], regex: 'a)(b'}
+            """;
+
+        Assert.Equal(
+            ["error validating Prometheus YAML configuration: job \"a\" metric_relabel_configs[0]: regex \"a)(b\" does not compile: insufficient opening parentheses at position 2"],
+            Validate(Pod() + ConfigMap(config)));
+    }
+
+    [Fact]
+    public void Scrape_config_indices_are_0_based()
+    {
+        Assert.Equal(
+            ["error validating Prometheus YAML configuration: scrape_configs[1] has no job_name"],
+            Validate(Pod() + ConfigMap("scrape_configs:\n  - job_name: a\n  - scrape_interval: 1m")));
     }
 
     [Fact]
@@ -121,6 +159,32 @@ public sealed class PrometheusAnalyzerTests
         Assert.Equal(["monitoring/prometheus-0", "monitoring/prometheus-b"], findings.Select(static f => f.Name));
         Assert.Equal("error reading Prometheus configuration: ConfigMap prometheus-config holding the configuration file /etc/prometheus/prometheus.yml does not exist", findings[0].Failures[0].Text);
         Assert.Equal("no scrape configurations. Prometheus will not scrape any metrics.", findings[1].Failures[0].Text);
+    }
+
+    [Fact]
+    public void Failures_mark_the_pod_its_containers_config_sources_and_job_names_sensitive()
+    {
+        var missing = SnapshotFixtures.Analyze(new PrometheusConfigValidateAnalyzer(), ReadStates.Header(("", "ConfigMap", "configmaps", "Loaded")) + Pod());
+        var invalid = SnapshotFixtures.Analyze(new PrometheusConfigValidateAnalyzer(), Pod() + ConfigMap("scrape_configs:\n  - job_name: payments-api\n  - job_name: payments-api"));
+
+        string[] pod = ["monitoring", "prometheus-0", "prometheus", "prometheus-config"];
+        Assert.Equal(pod, Assert.Single(Assert.Single(missing).Failures).Sensitive.Select(static s => s.Unmasked));
+        Assert.Equal([.. pod, "payments-api"], Assert.Single(Assert.Single(invalid).Failures).Sensitive.Select(static s => s.Unmasked));
+    }
+
+    [Fact]
+    public void Relabel_report_marks_the_job_watched_namespaces_and_api_server_host_sensitive()
+    {
+        var config = Valid.Replace(
+            "kubernetes_sd_configs: [{role: pod}]",
+            "kubernetes_sd_configs: [{role: pod, api_server: 'https://k8s.internal.example.com:6443', namespaces: {names: [payments, shop]}}]",
+            StringComparison.Ordinal);
+
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(new PrometheusConfigRelabelReportAnalyzer(), Pod() + ConfigMap(config))).Failures);
+
+        Assert.Equal(
+            ["monitoring", "prometheus-0", "kubernetes-pods", "payments", "shop", "k8s.internal.example.com"],
+            failure.Sensitive.Select(static s => s.Unmasked));
     }
 
     [Fact]

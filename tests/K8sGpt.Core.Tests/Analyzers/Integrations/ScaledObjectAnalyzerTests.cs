@@ -187,6 +187,7 @@ public sealed class ScaledObjectAnalyzerTests
         Assert.Equal(
             ["Deployment shop/web does not have resource configured: the cpu trigger needs a cpu request on its containers"],
             ReadStates.Texts(findings));
+        Assert.Equal(["shop", "web"], Assert.Single(Assert.Single(findings).Failures).Sensitive.Select(static s => s.Unmasked));
     }
 
     [Fact]

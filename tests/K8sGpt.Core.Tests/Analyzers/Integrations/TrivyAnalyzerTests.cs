@@ -61,6 +61,47 @@ public sealed class TrivyAnalyzerTests
     }
 
     [Fact]
+    public void Vulnerability_failure_marks_the_workload_the_container_and_the_image_registry_host_and_path_sensitive()
+    {
+        var findings = SnapshotFixtures.Analyze(new VulnerabilityReportAnalyzer(), Vulnerabilities("  - {vulnerabilityID: CVE-2023-0001, severity: CRITICAL}")
+            .Replace("index.docker.io", "registry.example.com", StringComparison.Ordinal));
+
+        var failure = Assert.Single(Assert.Single(findings).Failures);
+
+        Assert.Contains("registry.example.com/library/nginx:1.19", failure.Text, StringComparison.Ordinal);
+        Assert.Equal(["web-6d4cf56db6", "shop", "app", "registry.example.com", "library", "nginx"], failure.Sensitive.Select(static s => s.Unmasked));
+    }
+
+    [Fact]
+    public void Config_audit_failure_marks_the_workload_and_its_containers_and_images_sensitive()
+    {
+        const string replicaSet = """
+            apiVersion: apps/v1
+            kind: ReplicaSet
+            metadata: {name: web-6d4cf56db6, namespace: shop}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  initContainers: [{name: migrate, image: registry.example.com/shop/migrate:2}]
+                  containers: [{name: app, image: registry.example.com/shop/web:1}]
+            ---
+
+            """;
+
+        var findings = SnapshotFixtures.Analyze(new ConfigAuditReportAnalyzer(), replicaSet + Audit("""
+              - {checkID: KSV013, title: Image tag, severity: HIGH, success: false, messages: ["Container 'migrate' uses registry.example.com/shop/migrate:2"]}
+            """));
+
+        var failure = Assert.Single(Assert.Single(findings).Failures);
+
+        Assert.Equal(
+            ["web-6d4cf56db6", "shop", "app", "migrate", "registry.example.com", "web"],
+            failure.Sensitive.Select(static s => s.Unmasked));
+    }
+
+    [Fact]
     public void Report_without_critical_vulnerabilities_is_healthy()
     {
         var findings = SnapshotFixtures.Analyze(new VulnerabilityReportAnalyzer(), Vulnerabilities("  - {vulnerabilityID: CVE-2023-0002, severity: HIGH}"));

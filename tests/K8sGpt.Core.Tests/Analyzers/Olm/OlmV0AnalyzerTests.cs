@@ -208,6 +208,27 @@ public sealed class OlmV0AnalyzerTests
     }
 
     [Fact]
+    public void Failures_mark_the_names_their_texts_and_messages_quote_sensitive()
+    {
+        var csv = Csv("operators", "etcd.v0.9.4", "Failed", FailedHistory)
+            .Replace("spec: {displayName: etcd.v0.9.4}", "spec: {install: {spec: {deployments: [{name: etcd-operator}]}}}", StringComparison.Ordinal);
+        var failedPlan = """[{type: Installed, status: "False", reason: InstallComponentFailed, message: x}]""";
+        var unresolved = """[{type: ResolutionFailed, status: "True", reason: ConstraintsNotSatisfiable, message: x}]""";
+
+        Assert.Equal(["operators", "etcd.v0.9.4", "etcd-operator"], SensitiveOf(new ClusterServiceVersionAnalyzer(), csv));
+        Assert.Equal(["operators", "install-abcde", "etcd.v0.9.4"], SensitiveOf(new InstallPlanAnalyzer(), InstallPlan("Failed", failedPlan)));
+        Assert.Equal(["operators", "etcd", "operatorhubio", "olm"], SensitiveOf(new SubscriptionAnalyzer(), Subscription("operators", "etcd", "AtLatestKnown", unresolved)));
+        Assert.Equal(
+            ["olm", "community", "community.olm.svc", "quay.io", "operatorhubio", "catalog"],
+            SensitiveOf(new CatalogSourceAnalyzer(), CatalogSource("community", "TRANSIENT_FAILURE")));
+        Assert.Equal(["team-a", "one", "two"], SensitiveOf(new OperatorGroupAnalyzer(), OperatorGroup("team-a", "one") + OperatorGroup("team-a", "two")));
+        Assert.Equal(["team-c", "etcd"], SensitiveOf(new OperatorGroupAnalyzer(), OperatorGroup("team-b", "only") + Subscription("team-c", "etcd", "", "[]")));
+    }
+
+    private static IEnumerable<string> SensitiveOf(K8sGpt.Core.Analysis.IAnalyzer analyzer, string yaml) =>
+        Assert.Single(Assert.Single(SnapshotFixtures.Analyze(analyzer, yaml)).Failures).Sensitive.Select(static s => s.Unmasked);
+
+    [Fact]
     public void Subscription_is_not_said_to_lack_an_OperatorGroup_when_OperatorGroups_could_not_be_read()
     {
         var yaml = Header(("operators.coreos.com", "OperatorGroup", "operatorgroups", "Forbidden")) + Subscription("team-c", "etcd", "", "[]");

@@ -118,12 +118,63 @@ public sealed class OlmV1AnalyzerTests
         ], Texts(SnapshotFixtures.Analyze(new ClusterExtensionAnalyzer(), Extension("{namespace: argocd, source: {sourceType: Catalog, catalog: {packageName: argocd-operator, upgradeConstraintPolicy: CatalogProvided}}}", conditions))));
     }
 
+    [Theory]
+    [InlineData("[{type: Installed}]")]
+    [InlineData("[{type: Installed, status: \"Unknown\", reason: Pending}]")]
+    [InlineData("[{type: Installed, status: \"True\"}]")]
+    public void Extension_whose_Installed_condition_is_not_explicitly_False_is_not_reported(string conditions)
+    {
+        Assert.Empty(SnapshotFixtures.Analyze(new ClusterExtensionAnalyzer(), Extension("{source: {sourceType: Catalog, catalog: {packageName: argocd-operator}}}", conditions)));
+    }
+
+    [Fact]
+    public void Extension_with_Installed_False_and_no_reason_or_message_is_reported_without_an_empty_reason()
+    {
+        Assert.Equal(
+            ["OLMv1 ClusterExtension: argocd has condition of type Installed"],
+            Texts(SnapshotFixtures.Analyze(new ClusterExtensionAnalyzer(), Extension("{source: {sourceType: Catalog, catalog: {packageName: argocd-operator}}}", "[{type: Installed, status: \"False\"}]"))));
+    }
+
+    [Theory]
+    [InlineData("{conditions: [{type: Serving}]}")]
+    [InlineData("{conditions: [{type: Serving, status: \"Unknown\"}]}")]
+    public void Catalog_whose_Serving_condition_is_not_explicitly_False_is_not_reported(string status)
+    {
+        Assert.Empty(SnapshotFixtures.Analyze(new ClusterCatalogAnalyzer(), Catalog(ImageSpec("quay.io/operatorhubio/catalog:latest"), status)));
+    }
+
+    [Fact]
+    public void Catalog_not_serving_without_a_message_is_reported_with_its_reason_only()
+    {
+        Assert.Equal(
+            ["OLMv1 ClusterCatalog: operatorhubio has condition of type Serving, reason Unavailable"],
+            Texts(SnapshotFixtures.Analyze(new ClusterCatalogAnalyzer(), Catalog(ImageSpec("quay.io/operatorhubio/catalog:latest"), "{conditions: [{type: Serving, status: \"False\", reason: Unavailable}]}"))));
+    }
+
     [Fact]
     public void Extension_with_an_unknown_upgradeConstraintPolicy_is_reported()
     {
         Assert.Equal(
             ["argocd has error: invalid spec.source.catalog.upgradeConstraintPolicy 'Anything' (expecting 'SelfCertified' or 'CatalogProvided')"],
             Texts(SnapshotFixtures.Analyze(new ClusterExtensionAnalyzer(), Extension("{namespace: argocd, source: {sourceType: Catalog, catalog: {packageName: argocd-operator, upgradeConstraintPolicy: Anything}}}"))));
+    }
+
+    [Fact]
+    public void Catalog_failures_mark_the_image_registry_host_and_path_sensitive()
+    {
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(new ClusterCatalogAnalyzer(), Catalog(ImageSpec("registry.example.com/Platform/catalog:v1")))).Failures);
+
+        Assert.Equal(["operatorhubio", "registry.example.com", "Platform", "catalog"], failure.Sensitive.Select(static s => s.Unmasked));
+    }
+
+    [Fact]
+    public void Extension_failures_mark_the_package_install_namespace_and_service_account_sensitive()
+    {
+        var spec = "{namespace: argocd-system, serviceAccount: {name: argocd-installer}, source: {sourceType: Catalog, catalog: {packageName: argocd-operator, upgradeConstraintPolicy: Anything}}}";
+
+        var failure = Assert.Single(Assert.Single(SnapshotFixtures.Analyze(new ClusterExtensionAnalyzer(), Extension(spec))).Failures);
+
+        Assert.Equal(["argocd", "argocd-operator", "argocd-system", "argocd-installer"], failure.Sensitive.Select(static s => s.Unmasked));
     }
 
     [Fact]
