@@ -91,6 +91,25 @@ public sealed class SnapshotReaderTests
         Assert.Equal(["a"], snapshot.Selected<V1Pod>().Select(static p => p.Metadata.Name));
     }
 
+    [Fact]
+    public void A_type_the_snapshot_holds_only_in_other_namespaces_is_missing_from_the_scanned_namespace_not_unknown()
+    {
+        var snapshot = SnapshotFixtures.FromYaml(
+            """
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: tls, namespace: data}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web, namespace: shop}
+            """,
+            ns: "shop");
+
+        Assert.Empty(snapshot.All<V1Secret>());
+        Assert.True(snapshot.Find<V1Secret>("shop", "tls").NotFound);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("# nothing here\n")]

@@ -208,6 +208,17 @@ public sealed class OlmV0AnalyzerTests
     }
 
     [Fact]
+    public void Namespace_scan_still_reports_a_Subscription_without_an_OperatorGroup_when_the_groups_are_in_other_namespaces()
+    {
+        var yaml = OperatorGroup("team-a", "only") + Subscription("team-b", "redis", "AtLatestKnown", "[]");
+
+        var finding = Assert.Single(SnapshotFixtures.Run(new OperatorGroupAnalyzer(), SnapshotFixtures.FromYaml(yaml, ns: "team-b")).Findings);
+
+        Assert.Equal("team-b", finding.Name);
+        Assert.Equal(["no OperatorGroup in namespace, so OLM will not install its Subscriptions (redis)"], Texts([finding]));
+    }
+
+    [Fact]
     public void Subscription_is_not_said_to_lack_an_OperatorGroup_when_OperatorGroups_could_not_be_read()
     {
         var yaml = Header(("operators.coreos.com", "OperatorGroup", "operatorgroups", "Forbidden")) + Subscription("team-c", "etcd", "", "[]");
