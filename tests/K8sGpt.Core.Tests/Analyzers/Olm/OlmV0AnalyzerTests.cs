@@ -109,6 +109,20 @@ public sealed class OlmV0AnalyzerTests
     }
 
     [Fact]
+    public void Copied_CSV_is_reported_when_the_scan_does_not_include_its_source()
+    {
+        var yaml = Csv("operators", "etcd.v0.9.4", "Failed", FailedHistory)
+            + Csv("team-a", "etcd.v0.9.4", "Failed", FailedHistory, "{olm.copiedFrom: operators}");
+
+        var (findings, _) = SnapshotFixtures.Run(new ClusterServiceVersionAnalyzer(), SnapshotFixtures.FromYaml(yaml, ns: "team-a"));
+
+        Assert.Equal("team-a/etcd.v0.9.4", Assert.Single(findings).Name);
+        Assert.Equal(
+            ["phase=\"Failed\": InstallCheckFailed: install timeout (copy of the CSV in namespace operators, which this run does not report on)"],
+            Texts(findings));
+    }
+
+    [Fact]
     public void Subscription_with_ResolutionFailed_True_is_reported_even_at_AtLatestKnown()
     {
         const string conditions = """
