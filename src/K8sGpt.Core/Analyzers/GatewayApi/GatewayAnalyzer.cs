@@ -23,13 +23,21 @@ public sealed class GatewayAnalyzer() : UnstructuredAnalyzer(CustomResources.Gat
         var failures = new List<Failure>();
 
         var className = Json.Str(Json.Obj(obj.Body, "spec"), "gatewayClassName");
-        if (className.Length > 0 && snapshot.Find<UnstructuredObject>(CustomResources.GatewayClasses, null, className).NotFound)
+        if (className.Length > 0)
         {
-            failures.Add(Failure.Of(
-                "GatewayClassNotFound",
-                $"Gateway uses the GatewayClass {className} which does not exist.",
-                "spec.gatewayClassName",
-                className));
+            var gatewayClass = snapshot.Find<UnstructuredObject>(CustomResources.GatewayClasses, null, className);
+            if (gatewayClass.NotFound)
+            {
+                failures.Add(Failure.Of(
+                    "GatewayClassNotFound",
+                    $"Gateway uses the GatewayClass {className} which does not exist.",
+                    "spec.gatewayClassName",
+                    className));
+            }
+            else if (!gatewayClass.Found)
+            {
+                context.ReportNotChecked(gatewayClass.Reason, "gatewayClassName");
+            }
         }
 
         var status = Json.Obj(obj.Body, "status");

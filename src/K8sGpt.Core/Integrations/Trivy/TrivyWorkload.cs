@@ -1,3 +1,4 @@
+using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Snapshot;
 
 namespace K8sGpt.Core.Integrations.Trivy;
@@ -19,10 +20,18 @@ internal sealed record TrivyWorkload(string Kind, string Namespace, string Name,
         return new(kind, ns, name, (labels.TryGetValue("trivy-operator.container.name", out var container) ? container : ""));
     }
 
-    /// <summary>The workload's top owner (ReplicaSet → Deployment) when the snapshot has it, else the workload itself.</summary>
-    public string ParentIn(ClusterSnapshot snapshot)
+    /// <summary>
+    /// The workload's top owner (ReplicaSet → Deployment) when the snapshot has it, else the workload itself; the
+    /// context is told when the workload's type was not read, since its owner could not be looked for.
+    /// </summary>
+    public string ParentIn(ClusterSnapshot snapshot, AnalyzerContext context)
     {
         var type = KnownResources.All.FirstOrDefault(t => t.ClrType is not null && string.Equals(t.Kind, Kind, StringComparison.Ordinal));
+        if (type is not null && snapshot.WhyUnknown(type, Namespace) is { } why)
+        {
+            context.ReportNotChecked(why, "workload owner");
+        }
+
         var workload = type is null
             ? null
             : snapshot.Objects(type).FirstOrDefault(o => o.Metadata?.Name == Name && (!type.Namespaced || o.Metadata?.NamespaceProperty == Namespace));
