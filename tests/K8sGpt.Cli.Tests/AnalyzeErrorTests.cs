@@ -43,6 +43,31 @@ public sealed class AnalyzeErrorTests
     }
 
     [Fact]
+    public async Task A_typed_object_that_does_not_fit_its_kind_exits_2_with_the_field_in_plain_words()
+    {
+        using var cli = new CliRun();
+        var snapshot = Path.Combine(cli.Root, "hpa.yaml");
+        await File.WriteAllTextAsync(snapshot, """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web, namespace: shop}
+            ---
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: web, namespace: shop}
+            spec: {maxReplicas: 3, scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}}
+            status: {conditions: oops}
+            """);
+
+        var result = await cli.RunAsync("analyze", "--snapshot", snapshot, "--filter", "Pod");
+
+        Assert.Equal(2, result.Exit);
+        Assert.Equal(
+            $"Error: {snapshot}: document 2 (line 4): HorizontalPodAutoscaler shop/web is malformed: status.conditions: expected a list, found a string",
+            result.Err.TrimEnd());
+    }
+
+    [Fact]
     public async Task Missing_snapshot_exits_2_naming_the_path()
     {
         using var cli = new CliRun();

@@ -93,6 +93,21 @@ public sealed class ExampleOptionalCrdTests
         Assert.All(s_healthyLookAlikes, name => Assert.DoesNotContain(name, names));
     }
 
+    [Theory]
+    [InlineData("team-a")]
+    [InlineData("team-b")]
+    public async Task A_namespace_scan_keeps_the_OperatorGroup_result_of_that_namespace(string ns)
+    {
+        using var cli = new CliRun();
+
+        var result = await cli.RunAsync("analyze", "--snapshot", ExamplePath, "-n", ns, "--filter", "OperatorGroup", "-o", "json");
+
+        Assert.Equal(0, result.Exit);
+        using var document = JsonDocument.Parse(result.Out);
+        var names = document.RootElement.GetProperty("results").EnumerateArray().Select(static r => r.GetProperty("name").GetString());
+        Assert.Equal([ns], names);
+    }
+
     /// <summary>The repository's examples folder, found by walking up from the test binaries to the solution.</summary>
     private static string ExamplePath
     {

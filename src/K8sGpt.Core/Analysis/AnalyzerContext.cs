@@ -7,6 +7,7 @@ public sealed class AnalyzerContext(string analyzerName, DateTimeOffset now)
 {
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly ConcurrentQueue<string> _notes = new();
+    private readonly UncheckedLookups _unchecked = new();
 
     public string AnalyzerName { get; } = analyzerName;
 
@@ -15,8 +16,11 @@ public sealed class AnalyzerContext(string analyzerName, DateTimeOffset now)
 
     public IReadOnlyCollection<string> Errors => _errors;
 
-    /// <summary>Things the analyzer could not check that are not errors (a config kept in a Secret whose data is not read).</summary>
-    public IReadOnlyCollection<string> Notes => _notes;
+    /// <summary>
+    /// Things the analyzer could not check that are not errors (a config kept in a Secret whose data is not read),
+    /// then one note per reason a lookup could not be made, with what it left unchecked.
+    /// </summary>
+    public IReadOnlyCollection<string> Notes => [.. _notes, .. _unchecked.Notes().Select(n => $"[{AnalyzerName}] {n}")];
 
     /// <summary>Records an error about one object; the analyzer carries on with the others.</summary>
     public void ReportError(string objectName, Exception exception) =>
@@ -37,4 +41,13 @@ public sealed class AnalyzerContext(string analyzerName, DateTimeOffset now)
     /// <summary>Records a note about one object: shown with the run's notes, never counted as a problem or an error.</summary>
     public void ReportNote(string objectName, string text) =>
         _notes.Enqueue($"[{AnalyzerName}] {objectName}: {text}");
+
+    /// <summary>
+    /// Records that one check was skipped because a lookup answered Unknown, so an empty result is not read as
+    /// "all clear". Counted per reason: a run gets one note per missing type, not one per object.
+    /// </summary>
+    /// <param name="whyUnknown">The lookup's reason (<see cref="Snapshot.Lookup{T}.Reason"/> or <see cref="Snapshot.ClusterSnapshot.WhyUnknown"/>); it names the type.</param>
+    /// <param name="what">What was left unchecked, singular (<c>parentRef</c>, <c>scaleTargetRef</c>).</param>
+    /// <param name="whatPlural">Its plural when adding "s" would be wrong (<c>StatefulSets' pods</c>).</param>
+    public void ReportNotChecked(string whyUnknown, string what, string? whatPlural = null) => _unchecked.Add(whyUnknown, what, whatPlural);
 }

@@ -42,7 +42,7 @@ public abstract class CustomResourceAnalyzer(ResourceType type) : IAnalyzer
                         ObjectName = name,
                         Uid = obj.Metadata?.Uid ?? "",
                         Failures = failures,
-                        ParentObject = ParentOf(obj, snapshot),
+                        ParentObject = ParentOf(obj, snapshot, context),
                     });
                 }
             }
@@ -59,5 +59,5 @@ public abstract class CustomResourceAnalyzer(ResourceType type) : IAnalyzer
     protected abstract IEnumerable<Failure> Check(UnstructuredObject resource, ClusterSnapshot snapshot, AnalyzerContext context);
 
     /// <summary>The <c>Kind/name</c> the object is about, or empty.</summary>
-    protected virtual string ParentOf(UnstructuredObject resource, ClusterSnapshot snapshot) => "";
+    protected virtual string ParentOf(UnstructuredObject resource, ClusterSnapshot snapshot, AnalyzerContext context) => "";
 }

@@ -118,7 +118,7 @@ public sealed partial class ClusterSnapshot
             ReadState.Forbidden => $"forbidden: cannot list {type.Resource}{Detail(status)}",
             ReadState.NotServed => $"the cluster does not serve {type.ApiVersion} {type.Plural}",
             ReadState.Failed => $"listing {type.Resource} failed{Detail(status)}",
-            _ => $"{type.Resource} were not read",
+            _ => $"{type.Resource} not in this snapshot",
         };
 
         static string Detail(ResourceReadStatus status) => status.Detail.Length == 0 ? "" : $" ({status.Detail})";

@@ -18,16 +18,20 @@ public sealed class ClusterSnapshotBuilder(ScanScope scope)
 
     public SnapshotFacts Facts { get; set; } = new();
 
-    /// <summary>Adds an object; objects outside the namespace scope are dropped.</summary>
+    /// <summary>
+    /// Adds an object; objects outside the namespace scope are dropped, but still mark their type as read: a
+    /// snapshot holding OperatorGroups only in other namespaces says the scanned namespace has none.
+    /// </summary>
     public void Add(ResourceType type, IKubernetesObject<V1ObjectMeta> obj)
     {
-        if (type.Namespaced && !Scope.CoversNamespace(obj.Metadata?.NamespaceProperty))
-        {
-            return;
-        }
-
         lock (_gate)
         {
+            _statuses.TryAdd(type, ResourceReadStatus.Loaded);
+            if (type.Namespaced && !Scope.CoversNamespace(obj.Metadata?.NamespaceProperty))
+            {
+                return;
+            }
+
             if (!_objects.TryGetValue(type, out var list))
             {
                 _objects[type] = list = [];
@@ -44,8 +48,6 @@ public sealed class ClusterSnapshotBuilder(ScanScope scope)
                 _positions[key] = list.Count;
                 list.Add(obj);
             }
-
-            _statuses.TryAdd(type, ResourceReadStatus.Loaded);
         }
     }
 

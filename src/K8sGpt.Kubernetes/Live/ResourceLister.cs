@@ -62,6 +62,10 @@ internal sealed class ResourceLister(ApiConnection api, LiveClusterOptions optio
         {
             return new([], new ResourceReadStatus(ReadState.Failed, $"{verb}: malformed response: {ex.Message}"), pages);
         }
+        catch (MalformedObjectException ex)
+        {
+            return new([], new ResourceReadStatus(ReadState.Failed, $"{verb}: malformed response: {ex.Message}"), pages);
+        }
 
         return new(objects, ResourceReadStatus.Loaded, pages);
     }

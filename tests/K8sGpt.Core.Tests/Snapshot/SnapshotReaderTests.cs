@@ -88,6 +88,51 @@ public sealed class SnapshotReaderTests
         Assert.Contains(position, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(
+        "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web, namespace: shop}\nstatus: {conditions: oops}\n",
+        "HorizontalPodAutoscaler shop/web is malformed: status.conditions: expected a list, found a string")]
+    [InlineData(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: [a, b]}\n",
+        "Pod shop/web is malformed: metadata.labels: expected a map, found a list")]
+    [InlineData(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app.kubernetes.io/name: [1]}}\n",
+        "Pod web is malformed: metadata.labels[\"app.kubernetes.io/name\"]: expected a string, found a list")]
+    [InlineData(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, creationTimestamp: yesterday}\n",
+        "Pod shop/web is malformed: metadata.creationTimestamp: expected a timestamp (RFC 3339, such as 2026-01-02T15:04:05Z), found \"yesterday\"")]
+    [InlineData(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop}\nspec: {containers: [{name: a, image: a, ports: [{containerPort: 1.5}]}]}\n",
+        "Pod shop/web is malformed: spec.containers[0].ports[0].containerPort: expected a whole number, found 1.5")]
+    [InlineData(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop}\nspec: {containers: [{name: a, image: a, resources: {limits: {cpu: lots}}}]}\n",
+        "Pod shop/web is malformed: spec.containers[0].resources.limits.cpu: expected a quantity (such as 500m or 1Gi), found \"lots\"")]
+    [InlineData(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec: {strategy: {rollingUpdate: {maxSurge: [1]}}}\n",
+        "Deployment shop/web is malformed: spec.strategy.rollingUpdate.maxSurge: expected a number or a string, found a list")]
+    [InlineData(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop}\nstatus: {containerStatuses: [{name: a, ready: null, restartCount: 0, image: a, imageID: x}]}\n",
+        "Pod shop/web is malformed: status.containerStatuses[0].ready: expected true or false, found null")]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata: x\n", "Pod is malformed: metadata: expected an object, found a string")]
+    public void A_field_that_does_not_fit_its_kind_is_named_by_path_and_expected_shape_in_plain_words(string yaml, string problem)
+    {
+        var error = Assert.Throws<SnapshotReadException>(() => SnapshotFixtures.FromYaml(yaml));
+
+        Assert.Equal($"fixture.yaml: document 1 (line 1): {problem}", error.Message);
+    }
+
+    [Theory]
+    [InlineData("[1, 2]", "fixture.yaml: document 1 (line 1): expected a Kubernetes object or List, found a list")]
+    [InlineData("- a\n- b\n", "fixture.yaml: document 1 (line 1): expected a Kubernetes object or List, found a list")]
+    [InlineData("just text\n", "fixture.yaml: document 1 (line 1): expected a Kubernetes object or List, found a string")]
+    [InlineData("apiVersion: v1\nkind: List\nitems: [7]\n", "fixture.yaml: document 1 (line 1), item 1: expected a Kubernetes object, found a number")]
+    public void A_document_that_is_not_an_object_says_what_it_is_with_the_right_article(string text, string message)
+    {
+        var error = Assert.Throws<SnapshotReadException>(() => SnapshotFixtures.FromYaml(text));
+
+        Assert.Equal(message, error.Message);
+    }
+
     [Fact]
     public void Namespace_and_selector_apply_to_snapshots()
     {
@@ -105,6 +150,25 @@ public sealed class SnapshotReaderTests
 
         Assert.Equal(["a", "b"], snapshot.All<V1Pod>().Select(static p => p.Metadata.Name));
         Assert.Equal(["a"], snapshot.Selected<V1Pod>().Select(static p => p.Metadata.Name));
+    }
+
+    [Fact]
+    public void A_type_the_snapshot_holds_only_in_other_namespaces_is_missing_from_the_scanned_namespace_not_unknown()
+    {
+        var snapshot = SnapshotFixtures.FromYaml(
+            """
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: tls, namespace: data}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web, namespace: shop}
+            """,
+            ns: "shop");
+
+        Assert.Empty(snapshot.All<V1Secret>());
+        Assert.True(snapshot.Find<V1Secret>("shop", "tls").NotFound);
     }
 
     [Theory]

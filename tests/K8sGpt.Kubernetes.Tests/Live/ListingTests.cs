@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using k8s.Models;
 using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Snapshot;
@@ -47,6 +48,26 @@ public sealed class ListingTests
 
         Assert.Equal(403, cluster.Server.Requests.To("/api/v1/namespaces/shop").Single().Status);
         Assert.Equal(2, snapshot.Objects(KnownResources.Pods).Count);
+    }
+
+    [Fact]
+    public async Task A_listed_object_that_does_not_fit_its_kind_fails_only_that_type_naming_the_object_and_field()
+    {
+        await using var cluster = await LiveCluster.StartAsync(s_twoNamespaces);
+        cluster.Server.Objects.Add(KnownResources.HorizontalPodAutoscalers, JsonNode.Parse("""
+            {"apiVersion": "autoscaling/v2", "kind": "HorizontalPodAutoscaler", "metadata": {"name": "web", "namespace": "shop"},
+             "status": {"conditions": "oops"}}
+            """)!.AsObject());
+
+        var snapshot = await cluster.LoadAsync([ResourceRead.Primary(KnownResources.Pods), ResourceRead.Lookup(KnownResources.HorizontalPodAutoscalers)]);
+
+        Assert.Equal(3, snapshot.Objects(KnownResources.Pods).Count);
+        var status = snapshot.StatusOf(KnownResources.HorizontalPodAutoscalers);
+        Assert.Equal(ReadState.Failed, status.State);
+        Assert.EndsWith(
+            "malformed response: HorizontalPodAutoscaler shop/web is malformed: status.conditions: expected a list, found a string",
+            status.Detail,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,9 +28,17 @@ public sealed class ConfigMapAnalyzer : ObjectAnalyzer<V1ConfigMap>
         var name = configMap.Metadata?.Name ?? "";
         var failures = new List<Failure>();
         var readByApi = ConfigMapExemptions.IsReadThroughApi(configMap);
-        if (!readByApi && ConfigMapUsage.For(snapshot).IsUnused(ns, name))
+        var usage = ConfigMapUsage.For(snapshot);
+        if (!readByApi && !usage.IsUsed(ns, name))
         {
-            failures.Add(Failure.Of("ConfigMapUnused", $"ConfigMap {name} is not used by any pods in the namespace", "", ns, name));
+            if (usage.WhyUsageUnknown(ns) is { } why)
+            {
+                context.ReportNotChecked(why, "ConfigMap usage");
+            }
+            else
+            {
+                failures.Add(Failure.Of("ConfigMapUnused", $"ConfigMap {name} is not used by any pods in the namespace", "", ns, name));
+            }
         }
 
         var data = configMap.Data ?? new Dictionary<string, string>();

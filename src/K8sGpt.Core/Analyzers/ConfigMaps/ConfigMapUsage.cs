@@ -42,20 +42,19 @@ internal sealed class ConfigMapUsage
 
     public static ConfigMapUsage For(ClusterSnapshot snapshot) => s_cache.GetValue(snapshot, static s => new ConfigMapUsage(s));
 
-    /// <summary>
-    /// True only when pods were read for the namespace, no workload read was refused or failed, and nothing
-    /// references the ConfigMap. (A workload type absent from a snapshot file is taken as having no objects.)
-    /// </summary>
-    public bool IsUnused(string ns, string name)
-    {
-        if (_used.Contains((ns, name)) || _snapshot.WhyUnknown(KnownResources.Pods, ns) is not null)
-        {
-            return false;
-        }
+    /// <summary>Whether a pod or a workload pod template that was read references the ConfigMap.</summary>
+    public bool IsUsed(string ns, string name) => _used.Contains((ns, name));
 
-        return s_templateSources.All(t =>
-            _snapshot.StatusOf(t).State is not (ReadState.Forbidden or ReadState.Failed) && _snapshot.Scope.CoversNamespace(ns));
-    }
+    /// <summary>
+    /// Why "not used" cannot be said for the namespace: pods were not read for it, or a workload read was refused or
+    /// failed. Null when it can. (A workload type absent from a snapshot file is taken as having no objects.)
+    /// </summary>
+    public string? WhyUsageUnknown(string ns) =>
+        _snapshot.WhyUnknown(KnownResources.Pods, ns)
+        ?? s_templateSources
+            .Where(t => _snapshot.StatusOf(t).State is ReadState.Forbidden or ReadState.Failed)
+            .Select(t => _snapshot.WhyUnknown(t, ns))
+            .FirstOrDefault();
 
     private void Add(string? ns, V1PodSpec? spec)
     {

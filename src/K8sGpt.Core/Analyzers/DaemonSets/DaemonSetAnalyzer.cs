@@ -27,7 +27,7 @@ public sealed class DaemonSetAnalyzer : ObjectAnalyzer<V1DaemonSet>
 
         var desired = status?.DesiredNumberScheduled ?? 0;
         var ready = status?.NumberReady ?? 0;
-        if (ready < desired && DaemonSetRollout.Judge(daemonSet, snapshot, context.Now) is { Reportable: true } rollout)
+        if (ready < desired && DaemonSetRollout.Judge(daemonSet, snapshot, context) is { Reportable: true } rollout)
         {
             failures.Add(Failure.Of(
                 "DaemonSetPodsNotReady",
@@ -54,7 +54,8 @@ public sealed class DaemonSetAnalyzer : ObjectAnalyzer<V1DaemonSet>
         foreach (var secret in pullSecrets)
         {
             // Only a Secret known to be absent is reported: reading Secrets is often forbidden, and then we cannot tell.
-            if (snapshot.Find<V1Secret>(ns, secret).NotFound)
+            var lookup = snapshot.Find<V1Secret>(ns, secret);
+            if (lookup.NotFound)
             {
                 failures.Add(Failure.Of(
                     "DaemonSetImagePullSecretMissing",
@@ -63,6 +64,10 @@ public sealed class DaemonSetAnalyzer : ObjectAnalyzer<V1DaemonSet>
                     ns,
                     name,
                     secret));
+            }
+            else if (!lookup.Found)
+            {
+                context.ReportNotChecked(lookup.Reason, "imagePullSecret");
             }
         }
 

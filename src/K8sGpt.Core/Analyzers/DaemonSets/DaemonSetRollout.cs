@@ -1,4 +1,5 @@
 using k8s.Models;
+using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Snapshot;
 
 namespace K8sGpt.Core.Analyzers;
@@ -30,7 +31,7 @@ internal static class DaemonSetRollout
         public static readonly Verdict Hold = new(false, "", []);
     }
 
-    public static Verdict Judge(V1DaemonSet daemonSet, ClusterSnapshot snapshot, DateTimeOffset now)
+    public static Verdict Judge(V1DaemonSet daemonSet, ClusterSnapshot snapshot, AnalyzerContext context)
     {
         var status = daemonSet.Status;
         if (daemonSet.Metadata?.Generation is { } generation && (status?.ObservedGeneration ?? 0) < generation)
@@ -54,13 +55,14 @@ internal static class DaemonSetRollout
             return Verdict.Report;
         }
 
-        if (snapshot.WhyUnknown(KnownResources.Pods, daemonSet.Namespace()) is not null)
+        if (snapshot.WhyUnknown(KnownResources.Pods, daemonSet.Namespace()) is { } podsUnknown)
         {
+            context.ReportNotChecked(podsUnknown, "rolling DaemonSet's pods", "rolling DaemonSets' pods");
             return Verdict.Hold;
         }
 
         var stuck = Ownership.OwnedBy<V1Pod>(snapshot, daemonSet, "DaemonSet")
-            .Where(p => p.Metadata?.DeletionTimestamp is null && !PodHealth.IsRunningAndReady(p) && !PodHealth.IsStarting(p, now, DaemonSetRollout.Grace))
+            .Where(p => p.Metadata?.DeletionTimestamp is null && !PodHealth.IsRunningAndReady(p) && !PodHealth.IsStarting(p, context.Now, DaemonSetRollout.Grace))
             .OrderBy(static p => p.Name(), StringComparer.Ordinal)
             .FirstOrDefault();
         if (stuck is null)

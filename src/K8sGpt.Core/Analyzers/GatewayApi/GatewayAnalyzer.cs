@@ -27,13 +27,21 @@ public sealed class GatewayAnalyzer() : UnstructuredAnalyzer(CustomResources.Gat
         // Controllers' messages quote listener host names and certificate Secrets, so every failure marks them.
         string[] identities = [ns, name, className, .. ListenerIdentities(spec)];
 
-        if (className.Length > 0 && snapshot.Find<UnstructuredObject>(CustomResources.GatewayClasses, null, className).NotFound)
+        if (className.Length > 0)
         {
-            failures.Add(Failure.Of(
-                "GatewayClassNotFound",
-                $"Gateway uses the GatewayClass {className} which does not exist.",
-                "spec.gatewayClassName",
-                identities));
+            var gatewayClass = snapshot.Find<UnstructuredObject>(CustomResources.GatewayClasses, null, className);
+            if (gatewayClass.NotFound)
+            {
+                failures.Add(Failure.Of(
+                    "GatewayClassNotFound",
+                    $"Gateway uses the GatewayClass {className} which does not exist.",
+                    "spec.gatewayClassName",
+                    identities));
+            }
+            else if (!gatewayClass.Found)
+            {
+                context.ReportNotChecked(gatewayClass.Reason, "gatewayClassName");
+            }
         }
 
         var status = Json.Obj(obj.Body, "status");

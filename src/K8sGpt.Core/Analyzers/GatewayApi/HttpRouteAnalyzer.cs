@@ -25,14 +25,14 @@ public sealed class HttpRouteAnalyzer() : UnstructuredAnalyzer(CustomResources.H
 
         foreach (var parentRef in Json.Objects(spec, "parentRefs"))
         {
-            failures.AddRange(HttpRouteParentChecks.Check(obj, parentRef, snapshot));
+            failures.AddRange(HttpRouteParentChecks.Check(obj, parentRef, snapshot, context));
         }
 
         foreach (var rule in Json.Objects(spec, "rules"))
         {
             foreach (var backendRef in Json.Objects(rule, "backendRefs"))
             {
-                failures.AddRange(HttpRouteBackendChecks.Check(obj, backendRef, snapshot));
+                failures.AddRange(HttpRouteBackendChecks.Check(obj, backendRef, snapshot, context));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
+using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Findings;
 using K8sGpt.Core.Snapshot;
 
@@ -8,7 +9,7 @@ namespace K8sGpt.Core.Analyzers;
 /// <summary>Whether one backendRef of an HTTPRoute points at a usable Service.</summary>
 internal static class HttpRouteBackendChecks
 {
-    public static IEnumerable<Failure> Check(UnstructuredObject route, JsonObject backendRef, ClusterSnapshot snapshot)
+    public static IEnumerable<Failure> Check(UnstructuredObject route, JsonObject backendRef, ClusterSnapshot snapshot, AnalyzerContext context)
     {
         // Only core Services are checked; other backend kinds belong to their implementations.
         if (Json.Str(backendRef, "group").Length > 0 || HttpRouteAnalyzer.Or(Json.Str(backendRef, "kind"), "Service") != "Service")
@@ -34,10 +35,16 @@ internal static class HttpRouteBackendChecks
 
         if (!lookup.Found)
         {
+            context.ReportNotChecked(lookup.Reason, "backendRef");
             yield break;
         }
 
-        if (serviceNs != routeNs && IsGranted(snapshot, routeNs, serviceNs, serviceName) is false)
+        var grantsUnknown = serviceNs == routeNs ? null : snapshot.WhyUnknown(CustomResources.ReferenceGrants, serviceNs);
+        if (grantsUnknown is not null)
+        {
+            context.ReportNotChecked(grantsUnknown, "cross-namespace backendRef");
+        }
+        else if (serviceNs != routeNs && !IsGranted(snapshot, routeNs, serviceNs, serviceName))
         {
             yield return Failure.Of(
                 "HTTPRouteBackendNotGranted",
@@ -62,15 +69,9 @@ internal static class HttpRouteBackendChecks
         }
     }
 
-    /// <summary>Whether a ReferenceGrant lets HTTPRoutes of one namespace use a Service; null when grants could not be read.</summary>
-    private static bool? IsGranted(ClusterSnapshot snapshot, string routeNs, string serviceNs, string serviceName)
-    {
-        if (snapshot.WhyUnknown(CustomResources.ReferenceGrants, serviceNs) is not null)
-        {
-            return null;
-        }
-
-        return snapshot.AllUnstructured(CustomResources.ReferenceGrants)
+    /// <summary>Whether a ReferenceGrant lets HTTPRoutes of one namespace use a Service (grants of that namespace were read).</summary>
+    private static bool IsGranted(ClusterSnapshot snapshot, string routeNs, string serviceNs, string serviceName) =>
+        snapshot.AllUnstructured(CustomResources.ReferenceGrants)
             .Where(g => g.Metadata?.NamespaceProperty == serviceNs)
             .Select(static g => Json.Obj(g.Body, "spec"))
             .Any(spec =>
@@ -79,5 +80,4 @@ internal static class HttpRouteBackendChecks
                 && Json.Objects(spec, "to").Any(t =>
                     Json.Str(t, "group").Length == 0 && Json.Str(t, "kind") == "Service"
                     && (Json.Str(t, "name").Length == 0 || Json.Str(t, "name") == serviceName)));
-    }
 }

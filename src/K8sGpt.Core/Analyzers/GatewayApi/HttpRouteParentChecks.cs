@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Findings;
 using K8sGpt.Core.Selection;
 using K8sGpt.Core.Snapshot;
@@ -10,7 +11,7 @@ namespace K8sGpt.Core.Analyzers;
 /// <summary>Whether an HTTPRoute can attach to one parentRef: only Gateway parents are checked.</summary>
 internal static class HttpRouteParentChecks
 {
-    public static IEnumerable<Failure> Check(UnstructuredObject route, JsonObject parentRef, ClusterSnapshot snapshot)
+    public static IEnumerable<Failure> Check(UnstructuredObject route, JsonObject parentRef, ClusterSnapshot snapshot, AnalyzerContext context)
     {
         var group = HttpRouteAnalyzer.Or(Json.Str(parentRef, "group"), CustomResources.GatewayGroup);
         var kind = HttpRouteAnalyzer.Or(Json.Str(parentRef, "kind"), "Gateway");
@@ -39,6 +40,7 @@ internal static class HttpRouteParentChecks
 
         if (!lookup.Found)
         {
+            context.ReportNotChecked(lookup.Reason, "parentRef");
             yield break;
         }
 
@@ -65,7 +67,7 @@ internal static class HttpRouteParentChecks
         var refusals = new List<Failure>();
         foreach (var listener in listeners)
         {
-            if (Refusal(listener, routeNs, routeName, gatewayNs, gatewayName, snapshot) is not { } refusal)
+            if (Refusal(listener, routeNs, routeName, gatewayNs, gatewayName, snapshot, context) is not { } refusal)
             {
                 yield break;
             }
@@ -80,7 +82,7 @@ internal static class HttpRouteParentChecks
     }
 
     /// <summary>Why a listener does not admit routes from the route's namespace, or null when it does (or cannot be known).</summary>
-    private static Failure? Refusal(JsonObject listener, string routeNs, string routeName, string gatewayNs, string gatewayName, ClusterSnapshot snapshot)
+    private static Failure? Refusal(JsonObject listener, string routeNs, string routeName, string gatewayNs, string gatewayName, ClusterSnapshot snapshot, AnalyzerContext context)
     {
         var namespaces = Json.Obj(Json.Obj(listener, "allowedRoutes"), "namespaces");
 
@@ -105,6 +107,11 @@ internal static class HttpRouteParentChecks
                 var ns = snapshot.Find<V1Namespace>(null, routeNs);
                 if (!ns.Found)
                 {
+                    if (!ns.NotFound)
+                    {
+                        context.ReportNotChecked(ns.Reason, "listener namespace selector");
+                    }
+
                     return null;
                 }
 

@@ -22,7 +22,7 @@ public sealed class HorizontalPodAutoscalerAnalyzer : ObjectAnalyzer<V2Horizonta
     {
         var failures = new List<Failure>();
         failures.AddRange(HpaConditionChecks.Check(hpa));
-        failures.AddRange(HpaTargetChecks.Check(hpa, snapshot));
+        failures.AddRange(HpaTargetChecks.Check(hpa, snapshot, context));
         return failures;
     }
 }

@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Findings;
 using K8sGpt.Core.Snapshot;
 
@@ -11,7 +12,7 @@ internal static class HpaTargetChecks
     /// <summary>API groups whose kinds we know; a kind outside them is a custom resource we cannot check.</summary>
     private static readonly HashSet<string> s_builtInGroups = ["", "apps", "extensions"];
 
-    public static IEnumerable<Failure> Check(V2HorizontalPodAutoscaler hpa, ClusterSnapshot snapshot)
+    public static IEnumerable<Failure> Check(V2HorizontalPodAutoscaler hpa, ClusterSnapshot snapshot, AnalyzerContext context)
     {
         var ns = hpa.Metadata?.NamespaceProperty ?? "";
         var target = hpa.Spec?.ScaleTargetRef;
@@ -54,6 +55,12 @@ internal static class HpaTargetChecks
                 $"HorizontalPodAutoscaler uses {target.Kind}/{target.Name} as ScaleTargetRef which does not exist.",
                 "spec.scaleTargetRef",
                 target.Name);
+            yield break;
+        }
+
+        if (!found.Found)
+        {
+            context.ReportNotChecked(found.Reason, "scaleTargetRef");
             yield break;
         }
 

@@ -27,12 +27,13 @@ public sealed class IngressAnalyzer : ObjectAnalyzer<V1Ingress>
         var ns = ingress.Metadata?.NamespaceProperty ?? "";
         var name = ingress.Metadata?.Name ?? "";
         var failures = new List<Failure>();
-        failures.AddRange(CheckClass(ingress, snapshot, ns, name));
-        failures.AddRange(IngressBackendChecks.Check(ingress, snapshot, ns));
+        failures.AddRange(CheckClass(ingress, snapshot, context, ns, name));
+        failures.AddRange(IngressBackendChecks.Check(ingress, snapshot, context, ns));
 
         foreach (var secret in (ingress.Spec?.Tls ?? []).Select(static t => t?.SecretName).Where(static s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal))
         {
-            if (snapshot.Find<V1Secret>(ns, secret!).NotFound)
+            var lookup = snapshot.Find<V1Secret>(ns, secret!);
+            if (lookup.NotFound)
             {
                 failures.Add(Failure.Of(
                     "IngressTlsSecretNotFound",
@@ -41,23 +42,32 @@ public sealed class IngressAnalyzer : ObjectAnalyzer<V1Ingress>
                     ns,
                     secret));
             }
+            else if (!lookup.Found)
+            {
+                context.ReportNotChecked(lookup.Reason, "TLS secretName");
+            }
         }
 
         return failures;
     }
 
-    private static IEnumerable<Failure> CheckClass(V1Ingress ingress, ClusterSnapshot snapshot, string ns, string name)
+    private static IEnumerable<Failure> CheckClass(V1Ingress ingress, ClusterSnapshot snapshot, AnalyzerContext context, string ns, string name)
     {
         var className = ingress.Spec?.IngressClassName;
         if (!string.IsNullOrEmpty(className))
         {
-            if (snapshot.Find<V1IngressClass>(null, className).NotFound)
+            var lookup = snapshot.Find<V1IngressClass>(null, className);
+            if (lookup.NotFound)
             {
                 yield return Failure.Of(
                     "IngressClassNotFound",
                     $"Ingress uses the ingress class {className} which does not exist.",
                     "spec.ingressClassName",
                     className);
+            }
+            else if (!lookup.Found)
+            {
+                context.ReportNotChecked(lookup.Reason, "ingressClassName");
             }
 
             yield break;
@@ -70,8 +80,9 @@ public sealed class IngressAnalyzer : ObjectAnalyzer<V1Ingress>
         }
 
         // Without the class list the default class cannot be known, so the Ingress cannot be said to be class-less.
-        if (snapshot.WhyUnknown(KnownResources.IngressClasses, null) is not null)
+        if (snapshot.WhyUnknown(KnownResources.IngressClasses, null) is { } why)
         {
+            context.ReportNotChecked(why, "class-less Ingress");
             yield break;
         }
 

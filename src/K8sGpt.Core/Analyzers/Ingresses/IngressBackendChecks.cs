@@ -1,4 +1,5 @@
 using k8s.Models;
+using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Findings;
 using K8sGpt.Core.Snapshot;
 
@@ -7,7 +8,7 @@ namespace K8sGpt.Core.Analyzers;
 /// <summary>Service backends of an Ingress (rules and default backend) that are missing or lack the port.</summary>
 internal static class IngressBackendChecks
 {
-    public static IEnumerable<Failure> Check(V1Ingress ingress, ClusterSnapshot snapshot, string ns)
+    public static IEnumerable<Failure> Check(V1Ingress ingress, ClusterSnapshot snapshot, AnalyzerContext context, string ns)
     {
         var backends = new List<(V1IngressServiceBackend Backend, string DocPath)>();
         if (ingress.Spec?.DefaultBackend?.Service is { } defaultService)
@@ -50,7 +51,13 @@ internal static class IngressBackendChecks
                 continue;
             }
 
-            if (!lookup.Found || PortText(backend.Port) is not { } port || !portsChecked.Add($"{serviceName}:{port}"))
+            if (!lookup.Found)
+            {
+                context.ReportNotChecked(lookup.Reason, "backend");
+                continue;
+            }
+
+            if (PortText(backend.Port) is not { } port || !portsChecked.Add($"{serviceName}:{port}"))
             {
                 continue;
             }

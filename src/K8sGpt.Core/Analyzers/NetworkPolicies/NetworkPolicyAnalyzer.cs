@@ -25,8 +25,9 @@ public sealed class NetworkPolicyAnalyzer : ObjectAnalyzer<V1NetworkPolicy>
     {
         var ns = policy.Metadata?.NamespaceProperty ?? "";
         var name = policy.Metadata?.Name ?? "";
-        if (snapshot.WhyUnknown(KnownResources.Pods, ns) is not null)
+        if (snapshot.WhyUnknown(KnownResources.Pods, ns) is { } podsUnknown)
         {
+            context.ReportNotChecked(podsUnknown, "podSelector");
             yield break;
         }
 

@@ -6,7 +6,8 @@ namespace K8sGpt.Core.Analyzers;
 
 /// <summary>
 /// ClusterServiceVersions in phase <c>Failed</c>, explained by the latest entry of their condition history.
-/// Transient phases are not problems, and copies OLM places in watched namespaces are reported once, at the source.
+/// Transient phases are not problems, and copies OLM places in watched namespaces are reported once, at the source
+/// (or at the copy when the source is outside the run).
 /// </summary>
 public sealed class ClusterServiceVersionAnalyzer() : UnstructuredAnalyzer(CustomResources.ClusterServiceVersions)
 {
@@ -15,7 +16,8 @@ public sealed class ClusterServiceVersionAnalyzer() : UnstructuredAnalyzer(Custo
     protected override IEnumerable<Failure> Check(UnstructuredObject obj, ClusterSnapshot snapshot, AnalyzerContext context)
     {
         var status = Json.Obj(obj.Body, "status");
-        if (Json.Str(status, "phase") != "Failed" || MetaValues.Label(obj.Metadata, "olm.copiedFrom") is not null)
+        var copiedFrom = MetaValues.Label(obj.Metadata, "olm.copiedFrom");
+        if (Json.Str(status, "phase") != "Failed" || (copiedFrom is not null && SourceIsReported(obj, copiedFrom, snapshot)))
         {
             yield break;
         }
@@ -38,10 +40,21 @@ public sealed class ClusterServiceVersionAnalyzer() : UnstructuredAnalyzer(Custo
         };
         // Install failures quote the operator's deployments by name.
         var deployments = Json.Objects(Json.At(obj.Body, "spec.install.spec"), "deployments").Select(static d => Json.Str(d, "name"));
+        var copy = copiedFrom is null ? "" : $" (copy of the CSV in namespace {copiedFrom}, which this run does not report on)";
         yield return Failure.Of(
             "ClusterServiceVersionFailed",
-            $"phase=\"Failed\"{detail}",
+            $"phase=\"Failed\"{detail}{copy}",
             "status.phase",
-            [obj.Metadata?.NamespaceProperty, obj.Metadata?.Name, .. deployments]);
+            [obj.Metadata?.NamespaceProperty, obj.Metadata?.Name, copiedFrom, .. deployments]);
+    }
+
+    /// <summary>
+    /// A copy is left out only when its source is reported by this run: a scan of the watched namespace alone
+    /// (<c>-n team-b</c>) would otherwise hide the failure of the operator managing it.
+    /// </summary>
+    private static bool SourceIsReported(UnstructuredObject copy, string sourceNamespace, ClusterSnapshot snapshot)
+    {
+        var source = snapshot.Find<UnstructuredObject>(CustomResources.ClusterServiceVersions, sourceNamespace, copy.Metadata?.Name ?? "");
+        return source.Found && snapshot.Scope.Selector.Matches(source.Value!.Metadata?.Labels);
     }
 }

@@ -42,8 +42,14 @@ public sealed class OperatorGroupAnalyzer : IAnalyzer
         foreach (var subscriptions in subscribedNs)
         {
             var ns = subscriptions.Key;
-            if (groupsByNs.ContainsKey(ns) || snapshot.WhyUnknown(CustomResources.OperatorGroups, ns) is not null)
+            if (groupsByNs.ContainsKey(ns))
             {
+                continue;
+            }
+
+            if (snapshot.WhyUnknown(CustomResources.OperatorGroups, ns) is { } why)
+            {
+                context.ReportNotChecked(why, "namespace with Subscriptions", "namespaces with Subscriptions");
                 continue;
             }
 

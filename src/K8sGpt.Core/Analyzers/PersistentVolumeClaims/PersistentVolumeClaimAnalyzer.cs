@@ -30,7 +30,7 @@ public sealed class PersistentVolumeClaimAnalyzer : ObjectAnalyzer<V1PersistentV
         switch (claim.Status?.Phase)
         {
             case "Pending":
-                failures.AddRange(CheckPending(claim, snapshot, ns, name));
+                failures.AddRange(CheckPending(claim, snapshot, context, ns, name));
                 break;
             case "Lost":
                 var volume = claim.Spec?.VolumeName is { Length: > 0 } v ? $" {v}" : "";
@@ -48,7 +48,7 @@ public sealed class PersistentVolumeClaimAnalyzer : ObjectAnalyzer<V1PersistentV
         return failures;
     }
 
-    private static IEnumerable<Failure> CheckPending(V1PersistentVolumeClaim claim, ClusterSnapshot snapshot, string ns, string name)
+    private static IEnumerable<Failure> CheckPending(V1PersistentVolumeClaim claim, ClusterSnapshot snapshot, AnalyzerContext context, string ns, string name)
     {
         var className = claim.Spec?.StorageClassName;
         if (className is null)
@@ -68,6 +68,11 @@ public sealed class PersistentVolumeClaimAnalyzer : ObjectAnalyzer<V1PersistentV
                     name,
                     className);
                 yield break;
+            }
+
+            if (!storageClass.Found)
+            {
+                context.ReportNotChecked(storageClass.Reason, "storageClassName");
             }
 
             // Such a claim stays Pending on purpose until a pod that uses it is scheduled.

@@ -23,9 +23,14 @@ public sealed class PodDisruptionBudgetAnalyzer : ObjectAnalyzer<V1PodDisruption
         var ns = pdb.Metadata?.NamespaceProperty ?? "";
         var name = pdb.Metadata?.Name ?? "";
         var selector = LabelSelector.FromApi(pdb.Spec?.Selector);
-        int? matching = snapshot.WhyUnknown(KnownResources.Pods, ns) is null
+        var podsUnknown = snapshot.WhyUnknown(KnownResources.Pods, ns);
+        int? matching = podsUnknown is null
             ? snapshot.All<V1Pod>().Count(p => p.Metadata?.NamespaceProperty == ns && IsActive(p) && selector.Matches(p.Metadata?.Labels))
             : null;
+        if (podsUnknown is not null)
+        {
+            context.ReportNotChecked(podsUnknown, "pod selector");
+        }
 
         if (matching == 0)
         {

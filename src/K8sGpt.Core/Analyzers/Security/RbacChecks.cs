@@ -1,4 +1,5 @@
 using k8s.Models;
+using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Findings;
 using K8sGpt.Core.Snapshot;
 
@@ -7,7 +8,7 @@ namespace K8sGpt.Core.Analyzers;
 /// <summary>RBAC bindings that hand out wildcard permissions to identities other than the control plane's.</summary>
 internal static class RbacChecks
 {
-    public static IEnumerable<Failure> RoleBinding(V1RoleBinding binding, ClusterSnapshot snapshot)
+    public static IEnumerable<Failure> RoleBinding(V1RoleBinding binding, ClusterSnapshot snapshot, AnalyzerContext context)
     {
         var ns = binding.Metadata?.NamespaceProperty ?? "";
         var name = binding.Metadata?.Name ?? "";
@@ -17,7 +18,7 @@ internal static class RbacChecks
         }
 
         var subjects = Subjects(binding.Subjects, ns);
-        var wildcards = Wildcards(RulesOf(binding.RoleRef, ns, snapshot));
+        var wildcards = Wildcards(RulesOf(binding.RoleRef, ns, snapshot, context));
         if (subjects.Count == 0 || wildcards.Length == 0)
         {
             yield break;
@@ -30,7 +31,7 @@ internal static class RbacChecks
             [ns, name, binding.RoleRef.Name, .. Identities(subjects)]);
     }
 
-    public static IEnumerable<Failure> ClusterRoleBinding(V1ClusterRoleBinding binding, ClusterSnapshot snapshot)
+    public static IEnumerable<Failure> ClusterRoleBinding(V1ClusterRoleBinding binding, ClusterSnapshot snapshot, AnalyzerContext context)
     {
         var name = binding.Metadata?.Name ?? "";
         if (SecurityExemptions.IsSystemName(name))
@@ -39,7 +40,7 @@ internal static class RbacChecks
         }
 
         var subjects = Subjects(binding.Subjects, null);
-        var wildcards = Wildcards(RulesOf(binding.RoleRef, null, snapshot));
+        var wildcards = Wildcards(RulesOf(binding.RoleRef, null, snapshot, context));
         if (subjects.Count == 0 || wildcards.Length == 0)
         {
             yield break;
@@ -53,7 +54,7 @@ internal static class RbacChecks
     }
 
     /// <summary>A service account with cluster-wide wildcard rights whose token is mounted into running pods.</summary>
-    public static IEnumerable<Failure> ServiceAccount(V1ServiceAccount account, ClusterSnapshot snapshot)
+    public static IEnumerable<Failure> ServiceAccount(V1ServiceAccount account, ClusterSnapshot snapshot, AnalyzerContext context)
     {
         var ns = account.Metadata?.NamespaceProperty ?? "";
         var name = account.Metadata?.Name ?? "";
@@ -62,13 +63,26 @@ internal static class RbacChecks
             return [];
         }
 
+        // Checked once per account here, so that an unread ClusterRole list is not counted once per binding below.
+        if ((snapshot.WhyUnknown(KnownResources.ClusterRoleBindings, null) ?? snapshot.WhyUnknown(KnownResources.ClusterRoles, null)) is { } grantsUnknown)
+        {
+            context.ReportNotChecked(grantsUnknown, "ServiceAccount");
+            return [];
+        }
+
         var grant = snapshot.All<V1ClusterRoleBinding>()
             .Where(b => !SecurityExemptions.IsSystemName(b.Metadata?.Name))
             .Where(b => (b.Subjects ?? []).Any(s => s?.Kind == "ServiceAccount" && s.Name == name && s.NamespaceProperty == ns))
-            .Select(b => (Binding: b, Wildcards: Wildcards(RulesOf(b.RoleRef, null, snapshot))))
+            .Select(b => (Binding: b, Wildcards: Wildcards(RulesOf(b.RoleRef, null, snapshot, context))))
             .FirstOrDefault(static g => g.Wildcards.Length > 0);
         if (grant.Binding is null)
         {
+            return [];
+        }
+
+        if (snapshot.WhyUnknown(KnownResources.Pods, ns) is { } podsUnknown)
+        {
+            context.ReportNotChecked(podsUnknown, "privileged ServiceAccount's pods", "privileged ServiceAccounts' pods");
             return [];
         }
 
@@ -93,12 +107,25 @@ internal static class RbacChecks
         ];
     }
 
-    private static IEnumerable<V1PolicyRule> RulesOf(V1RoleRef? roleRef, string? ns, ClusterSnapshot snapshot) => roleRef?.Kind switch
+    private static IEnumerable<V1PolicyRule> RulesOf(V1RoleRef? roleRef, string? ns, ClusterSnapshot snapshot, AnalyzerContext context)
     {
-        "Role" when ns is not null => snapshot.Find<V1Role>(ns, roleRef.Name).Value?.Rules ?? [],
-        "ClusterRole" => snapshot.Find<V1ClusterRole>(null, roleRef.Name).Value?.Rules ?? [],
-        _ => [],
-    };
+        var (rules, outcome, reason) = roleRef?.Kind switch
+        {
+            "Role" when ns is not null => Rules(snapshot.Find<V1Role>(ns, roleRef.Name), static r => r.Rules),
+            "ClusterRole" => Rules(snapshot.Find<V1ClusterRole>(null, roleRef.Name), static r => r.Rules),
+            _ => ([], LookupOutcome.NotFound, ""),
+        };
+        if (outcome == LookupOutcome.Unknown)
+        {
+            context.ReportNotChecked(reason, "roleRef");
+        }
+
+        return rules;
+
+        static (IEnumerable<V1PolicyRule> Rules, LookupOutcome Outcome, string Reason) Rules<T>(Lookup<T> lookup, Func<T, IList<V1PolicyRule>?> rules)
+            where T : class =>
+            (lookup.Value is { } role ? rules(role) ?? [] : [], lookup.Outcome, lookup.Reason);
+    }
 
     /// <summary>Which of verbs, resources and apiGroups hold a <c>*</c>, e.g. <c>verbs, resources (*)</c>; empty when none.</summary>
     private static string Wildcards(IEnumerable<V1PolicyRule> rules)

@@ -33,9 +33,9 @@ public sealed class SecurityAnalyzer : IAnalyzer
     public IEnumerable<Finding> Analyze(ClusterSnapshot snapshot, AnalyzerContext context)
     {
         var findings = new List<Finding>();
-        Each(findings, context, snapshot, "Security/RoleBinding", snapshot.Selected<V1RoleBinding>(), b => RbacChecks.RoleBinding(b, snapshot), parent: false);
-        Each(findings, context, snapshot, "Security/ClusterRoleBinding", snapshot.Selected<V1ClusterRoleBinding>(), b => RbacChecks.ClusterRoleBinding(b, snapshot), parent: false);
-        Each(findings, context, snapshot, "Security/ServiceAccount", snapshot.Selected<V1ServiceAccount>(), a => RbacChecks.ServiceAccount(a, snapshot), parent: false);
+        Each(findings, context, snapshot, "Security/RoleBinding", snapshot.Selected<V1RoleBinding>(), b => RbacChecks.RoleBinding(b, snapshot, context), parent: false);
+        Each(findings, context, snapshot, "Security/ClusterRoleBinding", snapshot.Selected<V1ClusterRoleBinding>(), b => RbacChecks.ClusterRoleBinding(b, snapshot, context), parent: false);
+        Each(findings, context, snapshot, "Security/ServiceAccount", snapshot.Selected<V1ServiceAccount>(), a => RbacChecks.ServiceAccount(a, snapshot, context), parent: false);
         Each(findings, context, snapshot, "Security/Pod", snapshot.Selected<V1Pod>(), PodSecurityChecks.Check, parent: true);
         return findings;
     }

@@ -31,7 +31,7 @@ public sealed class ServiceAnalyzer : ObjectAnalyzer<V1Service>
         var failures = new List<Failure>();
         var selector = service.Spec?.Selector;
         var selectsPods = service.Spec?.Type != "ExternalName" && selector is { Count: > 0 };
-        if (selectsPods && ServiceEndpoints.Read(service, snapshot) is { } endpoints)
+        if (selectsPods && ServiceEndpoints.Read(service, snapshot, context) is { } endpoints)
         {
             if (endpoints.Ready == 0 && endpoints.NotReady.Count == 0)
             {

@@ -1,4 +1,5 @@
 using k8s.Models;
+using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Snapshot;
 
 namespace K8sGpt.Core.Analyzers;
@@ -11,9 +12,9 @@ internal sealed record ServiceEndpoints(int Ready, IReadOnlyList<EndpointTarget>
 
     /// <summary>
     /// Reads the Service's endpoints from EndpointSlices when they were read for its namespace, else from its
-    /// Endpoints object; null when neither could be read (nothing can be said then).
+    /// Endpoints object; null when neither could be read (nothing can be said then, and the context is told why).
     /// </summary>
-    public static ServiceEndpoints? Read(V1Service service, ClusterSnapshot snapshot)
+    public static ServiceEndpoints? Read(V1Service service, ClusterSnapshot snapshot, AnalyzerContext context)
     {
         var ns = service.Metadata?.NamespaceProperty ?? "";
         var name = service.Metadata?.Name ?? "";
@@ -25,12 +26,17 @@ internal sealed record ServiceEndpoints(int Ready, IReadOnlyList<EndpointTarget>
         }
 
         var endpoints = snapshot.Find<V1Endpoints>(ns, name);
-        return endpoints.Outcome switch
+        switch (endpoints.Outcome)
         {
-            LookupOutcome.Found => FromSubsets(endpoints.Value!.Subsets ?? []),
-            LookupOutcome.NotFound => new ServiceEndpoints(0, []),
-            _ => null,
-        };
+            case LookupOutcome.Found:
+                return FromSubsets(endpoints.Value!.Subsets ?? []);
+            case LookupOutcome.NotFound:
+                return new ServiceEndpoints(0, []);
+            default:
+                // Endpoints are the fallback for EndpointSlices, so their reason is the last one tried.
+                context.ReportNotChecked(endpoints.Reason, "Service selector");
+                return null;
+        }
     }
 
     private static ServiceEndpoints FromSlices(IEnumerable<V1EndpointSlice> slices)

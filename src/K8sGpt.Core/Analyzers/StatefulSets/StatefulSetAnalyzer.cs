@@ -27,15 +27,23 @@ public sealed class StatefulSetAnalyzer : ObjectAnalyzer<V1StatefulSet>
 
         // serviceName is optional (the API accepts an empty one); only a named Service that is known to be absent is
         // a problem. A Service we could not look for (forbidden, not read) is never reported as missing.
-        if (statefulSet.Spec?.ServiceName is { Length: > 0 } service && snapshot.Find<V1Service>(ns, service).NotFound)
+        if (statefulSet.Spec?.ServiceName is { Length: > 0 } service)
         {
-            failures.Add(Failure.Of(
-                "StatefulSetServiceMissing",
-                $"StatefulSet uses the service {ns}/{service} which does not exist.",
-                "spec.serviceName",
-                ns,
-                service,
-                name));
+            var lookup = snapshot.Find<V1Service>(ns, service);
+            if (lookup.NotFound)
+            {
+                failures.Add(Failure.Of(
+                    "StatefulSetServiceMissing",
+                    $"StatefulSet uses the service {ns}/{service} which does not exist.",
+                    "spec.serviceName",
+                    ns,
+                    service,
+                    name));
+            }
+            else if (!lookup.Found)
+            {
+                context.ReportNotChecked(lookup.Reason, "serviceName");
+            }
         }
 
         // storageClassName: "" explicitly asks for no class (static binding) and null means the default class:
@@ -47,7 +55,8 @@ public sealed class StatefulSetAnalyzer : ObjectAnalyzer<V1StatefulSet>
             .Distinct(StringComparer.Ordinal);
         foreach (var storageClass in classes)
         {
-            if (snapshot.Find<V1StorageClass>(null, storageClass).NotFound)
+            var lookup = snapshot.Find<V1StorageClass>(null, storageClass);
+            if (lookup.NotFound)
             {
                 failures.Add(Failure.Of(
                     "StatefulSetStorageClassMissing",
@@ -57,9 +66,13 @@ public sealed class StatefulSetAnalyzer : ObjectAnalyzer<V1StatefulSet>
                     ns,
                     name));
             }
+            else if (!lookup.Found)
+            {
+                context.ReportNotChecked(lookup.Reason, "storageClassName");
+            }
         }
 
-        failures.AddRange(StatefulSetPodChecks.Check(statefulSet, snapshot, context.Now, ns, name));
+        failures.AddRange(StatefulSetPodChecks.Check(statefulSet, snapshot, context, ns, name));
         return failures;
     }
 }

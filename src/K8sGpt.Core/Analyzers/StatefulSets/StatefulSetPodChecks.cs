@@ -1,4 +1,5 @@
 using k8s.Models;
+using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Findings;
 using K8sGpt.Core.Snapshot;
 
@@ -7,7 +8,7 @@ namespace K8sGpt.Core.Analyzers;
 /// <summary>A StatefulSet's replica shortfall, explained by its own pods (found by owner uid, any ordinals).</summary>
 internal static class StatefulSetPodChecks
 {
-    public static IEnumerable<Failure> Check(V1StatefulSet statefulSet, ClusterSnapshot snapshot, DateTimeOffset now, string ns, string name)
+    public static IEnumerable<Failure> Check(V1StatefulSet statefulSet, ClusterSnapshot snapshot, AnalyzerContext context, string ns, string name)
     {
         var desired = statefulSet.Spec?.Replicas ?? 1;
         var ready = statefulSet.Status?.ReadyReplicas ?? 0;
@@ -16,9 +17,10 @@ internal static class StatefulSetPodChecks
             yield break;
         }
 
-        if (snapshot.WhyUnknown(KnownResources.Pods, ns) is not null)
+        if (snapshot.WhyUnknown(KnownResources.Pods, ns) is { } podsUnknown)
         {
             // The pods cannot be examined: say what the status says, without guessing which pod is at fault.
+            context.ReportNotChecked(podsUnknown, "StatefulSet's pods", "StatefulSets' pods");
             yield return Failure.Of(
                 "StatefulSetReplicasNotReady",
                 $"StatefulSet {ns}/{name} has {desired} replicas but {ready} are ready",
@@ -35,7 +37,7 @@ internal static class StatefulSetPodChecks
         var reported = false;
         foreach (var pod in pods)
         {
-            if (PodHealth.IsRunningAndReady(pod) || pod.Metadata?.DeletionTimestamp is not null || PodHealth.IsStarting(pod, now, StatefulSetAnalyzer.StartupGrace))
+            if (PodHealth.IsRunningAndReady(pod) || pod.Metadata?.DeletionTimestamp is not null || PodHealth.IsStarting(pod, context.Now, StatefulSetAnalyzer.StartupGrace))
             {
                 continue;
             }

@@ -31,7 +31,7 @@ public sealed class StorageAnalyzer : IAnalyzer
         var defaults = snapshot.All<V1StorageClass>().Where(StorageChecks.IsDefault).Select(static c => c.Metadata?.Name ?? "").Order(StringComparer.Ordinal).ToArray();
         Each(findings, context, "Storage/StorageClass", snapshot.Selected<V1StorageClass>(), c => StorageChecks.StorageClass(c, defaults));
         Each(findings, context, "Storage/PersistentVolume", snapshot.Selected<V1PersistentVolume>(), StorageChecks.PersistentVolume);
-        Each(findings, context, "Storage/PersistentVolumeClaim", snapshot.Selected<V1PersistentVolumeClaim>(), c => StorageChecks.Claim(c, snapshot));
+        Each(findings, context, "Storage/PersistentVolumeClaim", snapshot.Selected<V1PersistentVolumeClaim>(), c => StorageChecks.Claim(c, snapshot, context));
         return findings;
     }
 

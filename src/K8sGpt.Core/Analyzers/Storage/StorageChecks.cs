@@ -1,4 +1,5 @@
 using k8s.Models;
+using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Findings;
 using K8sGpt.Core.Snapshot;
 
@@ -50,7 +51,7 @@ internal static class StorageChecks
     }
 
     /// <summary>Only what the PersistentVolumeClaim analyzer does not report: a bound claim whose class is gone.</summary>
-    public static IEnumerable<Failure> Claim(V1PersistentVolumeClaim claim, ClusterSnapshot snapshot)
+    public static IEnumerable<Failure> Claim(V1PersistentVolumeClaim claim, ClusterSnapshot snapshot, AnalyzerContext context)
     {
         var ns = claim.Metadata?.NamespaceProperty ?? "";
         var name = claim.Metadata?.Name ?? "";
@@ -62,11 +63,28 @@ internal static class StorageChecks
         var className = claim.Spec?.StorageClassName;
         if (string.IsNullOrEmpty(className) && claim.Spec?.VolumeName is { Length: > 0 } volumeName)
         {
-            className = snapshot.Find<V1PersistentVolume>(null, volumeName).Value?.Spec?.StorageClassName;
+            var volume = snapshot.Find<V1PersistentVolume>(null, volumeName);
+            if (volume.Outcome == LookupOutcome.Unknown)
+            {
+                context.ReportNotChecked(volume.Reason, "bound claim's class", "bound claims' classes");
+            }
+
+            className = volume.Value?.Spec?.StorageClassName;
         }
 
-        if (string.IsNullOrEmpty(className) || !snapshot.Find<V1StorageClass>(null, className).NotFound)
+        if (string.IsNullOrEmpty(className))
         {
+            yield break;
+        }
+
+        var storageClass = snapshot.Find<V1StorageClass>(null, className);
+        if (!storageClass.NotFound)
+        {
+            if (!storageClass.Found)
+            {
+                context.ReportNotChecked(storageClass.Reason, "bound claim's class", "bound claims' classes");
+            }
+
             yield break;
         }
 

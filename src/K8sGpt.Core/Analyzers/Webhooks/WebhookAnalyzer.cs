@@ -40,7 +40,7 @@ public abstract class WebhookAnalyzer<TConfiguration> : IAnalyzer
             {
                 foreach (var entry in Entries(configuration))
                 {
-                    var failures = WebhookChecks.Check(entry, configName, Flavour, snapshot).ToArray();
+                    var failures = WebhookChecks.Check(entry, configName, Flavour, snapshot, context).ToArray();
                     if (failures.Length > 0)
                     {
                         findings.Add(new Finding

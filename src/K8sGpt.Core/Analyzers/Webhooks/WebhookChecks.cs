@@ -1,4 +1,5 @@
 using k8s.Models;
+using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Findings;
 using K8sGpt.Core.Selection;
 using K8sGpt.Core.Snapshot;
@@ -8,7 +9,7 @@ namespace K8sGpt.Core.Analyzers;
 /// <summary>Whether a webhook's Service exists and has a healthy receiver pod.</summary>
 internal static class WebhookChecks
 {
-    public static IEnumerable<Failure> Check(WebhookEntry webhook, string configName, string flavour, ClusterSnapshot snapshot)
+    public static IEnumerable<Failure> Check(WebhookEntry webhook, string configName, string flavour, ClusterSnapshot snapshot, AnalyzerContext context)
     {
         // URL-based webhooks call an address outside the cluster's Services: there is nothing here to look up.
         var reference = webhook.ClientConfig?.Service;
@@ -30,10 +31,23 @@ internal static class WebhookChecks
                 configName, webhook.Name, ns, serviceName)];
         }
 
-        var selector = service.Value?.Spec?.Selector;
-        // Selector-less Services (manual endpoints) are left to the Service analyzer; unknown pods prove nothing.
-        if (!service.Found || selector is not { Count: > 0 } || snapshot.WhyUnknown(KnownResources.Pods, ns) is not null)
+        if (!service.Found)
         {
+            context.ReportNotChecked(service.Reason, "webhook service");
+            return [];
+        }
+
+        // Selector-less Services (manual endpoints) are left to the Service analyzer.
+        var selector = service.Value?.Spec?.Selector;
+        if (selector is not { Count: > 0 })
+        {
+            return [];
+        }
+
+        // Unknown pods prove nothing.
+        if (snapshot.WhyUnknown(KnownResources.Pods, ns) is { } podsUnknown)
+        {
+            context.ReportNotChecked(podsUnknown, "webhook service's pods", "webhook services' pods");
             return [];
         }
 

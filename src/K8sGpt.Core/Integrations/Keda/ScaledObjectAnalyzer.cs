@@ -35,7 +35,7 @@ public sealed class ScaledObjectAnalyzer() : CustomResourceAnalyzer(IntegrationR
         }
         else
         {
-            failures.AddRange(TargetChecks(so, target, ns, snapshot));
+            failures.AddRange(TargetChecks(so, target, ns, snapshot, context));
         }
 
         var conditions = so.Navigate("status.conditions");
@@ -51,7 +51,7 @@ public sealed class ScaledObjectAnalyzer() : CustomResourceAnalyzer(IntegrationR
 
         if (!IsPaused(so))
         {
-            failures.AddRange(HpaChecks(so, ns, name, snapshot));
+            failures.AddRange(HpaChecks(so, ns, name, snapshot, context));
         }
 
         if (snapshot.LatestEvent(so, "ScaledObject") is { Type: "Warning" } warning)
@@ -62,7 +62,7 @@ public sealed class ScaledObjectAnalyzer() : CustomResourceAnalyzer(IntegrationR
         return failures;
     }
 
-    private static IEnumerable<Failure> TargetChecks(UnstructuredObject so, ScaleTarget target, string ns, ClusterSnapshot snapshot)
+    private static IEnumerable<Failure> TargetChecks(UnstructuredObject so, ScaleTarget target, string ns, ClusterSnapshot snapshot, AnalyzerContext context)
     {
         var lookup = target.Kind switch
         {
@@ -72,8 +72,13 @@ public sealed class ScaledObjectAnalyzer() : CustomResourceAnalyzer(IntegrationR
             "ReplicationController" => Spec(snapshot.Find<V1ReplicationController>(ns, target.Name), static r => r.Spec?.Template?.Spec),
 
             // KEDA scales any resource with a /scale subresource (Argo Rollouts, custom workloads): those are not read, so not judged.
-            _ => (LookupOutcome.Unknown, null),
+            _ => (LookupOutcome.Unknown, null, ""),
         };
+
+        if (lookup.Outcome == LookupOutcome.Unknown && lookup.Reason.Length > 0)
+        {
+            context.ReportNotChecked(lookup.Reason, "scaleTargetRef");
+        }
 
         if (lookup.Outcome == LookupOutcome.NotFound)
         {
@@ -105,12 +110,18 @@ public sealed class ScaledObjectAnalyzer() : CustomResourceAnalyzer(IntegrationR
         }
     }
 
-    private static IEnumerable<Failure> HpaChecks(UnstructuredObject so, string ns, string name, ClusterSnapshot snapshot)
+    private static IEnumerable<Failure> HpaChecks(UnstructuredObject so, string ns, string name, ClusterSnapshot snapshot, AnalyzerContext context)
     {
         var hpaName = so.GetString("status.hpaName") is { Length: > 0 } h ? h : $"keda-hpa-{name}";
         var hpa = snapshot.Find<V2HorizontalPodAutoscaler>(ns, hpaName);
         if (!hpa.Found)
         {
+            // An HPA that does not exist yet (KEDA creates it) is no problem; one that could not be looked for is unchecked.
+            if (!hpa.NotFound)
+            {
+                context.ReportNotChecked(hpa.Reason, "KEDA-managed HorizontalPodAutoscaler");
+            }
+
             yield break;
         }
 
@@ -147,7 +158,7 @@ public sealed class ScaledObjectAnalyzer() : CustomResourceAnalyzer(IntegrationR
         return why.Length > 0 ? $": {why}" : "";
     }
 
-    private static (LookupOutcome Outcome, V1PodSpec? Spec) Spec<T>(Lookup<T> lookup, Func<T, V1PodSpec?> spec)
+    private static (LookupOutcome Outcome, V1PodSpec? Spec, string Reason) Spec<T>(Lookup<T> lookup, Func<T, V1PodSpec?> spec)
         where T : class =>
-        (lookup.Outcome, lookup.Value is { } value ? spec(value) : null);
+        (lookup.Outcome, lookup.Value is { } value ? spec(value) : null, lookup.Reason);
 }

@@ -58,7 +58,7 @@ public sealed class PolicyReportAnalyzer : CustomResourceAnalyzer
         }
     }
 
-    protected override string ParentOf(UnstructuredObject resource, ClusterSnapshot snapshot) =>
+    protected override string ParentOf(UnstructuredObject resource, ClusterSnapshot snapshot, AnalyzerContext context) =>
         JsonFields.Obj(resource.Body, "scope") is { } scope && JsonFields.Str(scope, "kind") is { Length: > 0 } kind && JsonFields.Str(scope, "name") is { Length: > 0 } name
             ? $"{kind}/{name}"
             : "";

@@ -44,7 +44,8 @@ public sealed class ConfigAuditReportAnalyzer() : CustomResourceAnalyzer(Integra
         }
     }
 
-    protected override string ParentOf(UnstructuredObject resource, ClusterSnapshot snapshot) => TrivyWorkload.Of(resource)?.ParentIn(snapshot) ?? "";
+    protected override string ParentOf(UnstructuredObject resource, ClusterSnapshot snapshot, AnalyzerContext context) =>
+        TrivyWorkload.Of(resource)?.ParentIn(snapshot, context) ?? "";
 
     /// <summary>Owner kinds, read so the workload's top owner (the Deployment of a ReplicaSet) can be named.</summary>
     protected override IEnumerable<ResourceType> Lookups => Analysis.ObjectAnalyzer<k8s.Models.V1Pod>.OwnerKinds;

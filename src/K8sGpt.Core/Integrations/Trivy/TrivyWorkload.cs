@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using K8sGpt.Core.Analysis;
 using K8sGpt.Core.Analyzers;
 using K8sGpt.Core.Snapshot;
 
@@ -25,17 +26,30 @@ internal sealed record TrivyWorkload(string Kind, string Namespace, string Name,
     /// <summary>The workload's name, namespace and container: what the report's texts quote.</summary>
     public IEnumerable<string> Identities => [Name, Namespace, Container];
 
-    /// <summary>The workload's top owner (ReplicaSet → Deployment) when the snapshot has it, else the workload itself.</summary>
-    public string ParentIn(ClusterSnapshot snapshot) =>
-        FindIn(snapshot) is { } workload && snapshot.ResolveParent(workload) is { Length: > 0 } top ? top : $"{Kind}/{Name}";
+    /// <summary>
+    /// The workload's top owner (ReplicaSet → Deployment) when the snapshot has it, else the workload itself; the
+    /// context is told when the workload's type was not read, since its owner could not be looked for.
+    /// </summary>
+    public string ParentIn(ClusterSnapshot snapshot, AnalyzerContext context)
+    {
+        if (WorkloadType is { } type && snapshot.WhyUnknown(type, Namespace) is { } why)
+        {
+            context.ReportNotChecked(why, "workload owner");
+        }
+
+        return FindIn(snapshot) is { } workload && snapshot.ResolveParent(workload) is { Length: > 0 } top ? top : $"{Kind}/{Name}";
+    }
 
     /// <summary>The workload's container names and images when the snapshot has it: report messages quote them.</summary>
     public IEnumerable<string> ContainerIdentitiesIn(ClusterSnapshot snapshot) =>
         PodTemplates.ContainerIdentities(PodTemplates.SpecOf(FindIn(snapshot)));
 
+    private ResourceType? WorkloadType =>
+        KnownResources.All.FirstOrDefault(t => t.ClrType is not null && string.Equals(t.Kind, Kind, StringComparison.Ordinal));
+
     private IKubernetesObject<V1ObjectMeta>? FindIn(ClusterSnapshot snapshot)
     {
-        var type = KnownResources.All.FirstOrDefault(t => t.ClrType is not null && string.Equals(t.Kind, Kind, StringComparison.Ordinal));
+        var type = WorkloadType;
         return type is null
             ? null
             : snapshot.Objects(type).FirstOrDefault(o => o.Metadata?.Name == Name && (!type.Namespaced || o.Metadata?.NamespaceProperty == Namespace));

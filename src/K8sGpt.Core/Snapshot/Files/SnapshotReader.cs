@@ -79,7 +79,7 @@ public static class SnapshotReader
 
             if (node is not JsonObject obj)
             {
-                throw new SnapshotReadException($"{where}: expected a Kubernetes object or List, found a {node.GetValueKind().ToString().ToLowerInvariant()}");
+                throw new SnapshotReadException($"{where}: expected a Kubernetes object or List, found {ShapeWords.Noun(node)}");
             }
 
             collected.AddDocument(obj, where);
@@ -154,7 +154,7 @@ public static class SnapshotReader
                 {
                     if (items[i] is not JsonObject item)
                     {
-                        throw new SnapshotReadException($"{where}, item {i + 1}: expected an object");
+                        throw new SnapshotReadException($"{where}, item {i + 1}: expected a Kubernetes object, found {ShapeWords.Noun(items[i])}");
                     }
 
                     if (SnapshotHeader.IsHeader(item))
@@ -212,9 +212,9 @@ public static class SnapshotReader
 
                 _objects.Add((type, decoded));
             }
-            catch (JsonException ex)
+            catch (MalformedObjectException ex)
             {
-                throw new SnapshotReadException($"{where}: {kind} is malformed: {ex.Message}", ex);
+                throw new SnapshotReadException($"{where}: {ex.Message}", ex);
             }
         }
 

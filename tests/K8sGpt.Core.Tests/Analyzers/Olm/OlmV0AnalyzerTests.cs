@@ -109,6 +109,20 @@ public sealed class OlmV0AnalyzerTests
     }
 
     [Fact]
+    public void Copied_CSV_is_reported_when_the_scan_does_not_include_its_source()
+    {
+        var yaml = Csv("operators", "etcd.v0.9.4", "Failed", FailedHistory)
+            + Csv("team-a", "etcd.v0.9.4", "Failed", FailedHistory, "{olm.copiedFrom: operators}");
+
+        var (findings, _) = SnapshotFixtures.Run(new ClusterServiceVersionAnalyzer(), SnapshotFixtures.FromYaml(yaml, ns: "team-a"));
+
+        Assert.Equal("team-a/etcd.v0.9.4", Assert.Single(findings).Name);
+        Assert.Equal(
+            ["phase=\"Failed\": InstallCheckFailed: install timeout (copy of the CSV in namespace operators, which this run does not report on)"],
+            Texts(findings));
+    }
+
+    [Fact]
     public void Subscription_with_ResolutionFailed_True_is_reported_even_at_AtLatestKnown()
     {
         const string conditions = """
@@ -227,6 +241,17 @@ public sealed class OlmV0AnalyzerTests
 
     private static IEnumerable<string> SensitiveOf(K8sGpt.Core.Analysis.IAnalyzer analyzer, string yaml) =>
         Assert.Single(Assert.Single(SnapshotFixtures.Analyze(analyzer, yaml)).Failures).Sensitive.Select(static s => s.Unmasked);
+
+    [Fact]
+    public void Namespace_scan_still_reports_a_Subscription_without_an_OperatorGroup_when_the_groups_are_in_other_namespaces()
+    {
+        var yaml = OperatorGroup("team-a", "only") + Subscription("team-b", "redis", "AtLatestKnown", "[]");
+
+        var finding = Assert.Single(SnapshotFixtures.Run(new OperatorGroupAnalyzer(), SnapshotFixtures.FromYaml(yaml, ns: "team-b")).Findings);
+
+        Assert.Equal("team-b", finding.Name);
+        Assert.Equal(["no OperatorGroup in namespace, so OLM will not install its Subscriptions (redis)"], Texts([finding]));
+    }
 
     [Fact]
     public void Subscription_is_not_said_to_lack_an_OperatorGroup_when_OperatorGroups_could_not_be_read()
