@@ -68,6 +68,26 @@ public sealed class AnalyzeErrorTests
     }
 
     [Fact]
+    public async Task A_name_with_control_characters_cannot_forge_lines_of_the_error()
+    {
+        using var cli = new CliRun();
+        var snapshot = Path.Combine(cli.Root, "forged.json");
+        Directory.CreateDirectory(cli.Root);
+        await File.WriteAllTextAsync(snapshot, """
+            {"apiVersion": "autoscaling/v2", "kind": "HorizontalPodAutoscaler",
+             "metadata": {"name": "h\u001b[31mX\nY", "namespace": "shop"},
+             "spec": {"maxReplicas": 3, "scaleTargetRef": {"kind": "Deployment", "name": "web"}},
+             "status": {"conditions": "oops"}}
+            """);
+
+        var result = await cli.RunAsync("analyze", "--snapshot", snapshot, "--filter", "Pod");
+
+        Assert.Equal(2, result.Exit);
+        var line = Assert.Single(result.Err.TrimEnd().Split('\n'));
+        Assert.Contains(@"HorizontalPodAutoscaler shop/h\u001b[31mX\u000aY is malformed: status.conditions: expected a list, found a string", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Missing_snapshot_exits_2_naming_the_path()
     {
         using var cli = new CliRun();

@@ -68,6 +68,19 @@ public sealed class IntegrationCommandTests
     }
 
     [Fact]
+    public async Task Filters_add_of_an_analyzer_of_an_active_integration_says_it_is_already_active()
+    {
+        await using var harness = await LiveCliHarness.StartAsync("");
+        await File.WriteAllTextAsync(harness.ConfigPath, "active_filters: [Pod, ScaledObject]\n");
+
+        var (exit, _, err) = await harness.RunAsync("filters", "add", "ScaledObject");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("filter(s) already active: ScaledObject", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("integration activate", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Filters_add_of_an_integration_analyzer_names_the_integration_to_activate()
     {
         await using var harness = await LiveCliHarness.StartAsync("");

@@ -12,6 +12,7 @@ public sealed class TerminalTextTests
     [InlineData("c1\u009b31m csi", @"c1\u009b31m csi")]
     [InlineData("bidi \u202egnp.exe \u2066isolate\u2069 \u202a\u202b\u202c\u202d", @"bidi \u202egnp.exe \u2066isolate\u2069 \u202a\u202b\u202c\u202d")]
     [InlineData("line\u2028separator", @"line\u2028separator")]
+    [InlineData("marks \u200e\u200f\u061c zero\u200bwidth \ufeffbom \u2060joiner", @"marks \u200e\u200f\u061c zero\u200bwidth \ufeffbom \u2060joiner")]
     public void A_field_renders_every_control_character_visibly(string value, string expected)
     {
         Assert.Equal(expected, TerminalText.Field(value));

@@ -27,7 +27,12 @@ public sealed class FiltersSet(AnalyzerCatalog catalog)
             throw new UsageException($"unknown filter(s): {string.Join(", ", unknown)}. Valid filters: {string.Join(", ", Addable)}");
         }
 
-        var integration = names.Where(n => catalog.Get(n) is { Tier: AnalyzerTier.Integration }).Select(n => catalog.Canonical(n)!).ToArray();
+        // Integration analyzers already in the active set fall through to the "already active" answer below.
+        var current = Active(activeFilters);
+        var integration = names.Where(n => catalog.Get(n) is { Tier: AnalyzerTier.Integration })
+            .Select(n => catalog.Canonical(n)!)
+            .Where(n => !current.Contains(n, StringComparer.OrdinalIgnoreCase))
+            .ToArray();
         if (integration.Length > 0)
         {
             var owners = integration.Select(n => IntegrationCatalog.OwnerOf(n)?.Name).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
@@ -35,7 +40,6 @@ public sealed class FiltersSet(AnalyzerCatalog catalog)
         }
 
         var canonical = names.Select(n => catalog.Canonical(n)!).ToArray();
-        var current = Active(activeFilters);
         var already = canonical.Where(n => current.Contains(n, StringComparer.OrdinalIgnoreCase)).ToArray();
         if (already.Length > 0)
         {

@@ -59,11 +59,16 @@ public static class TerminalText
         return text.ToString();
     }
 
-    /// <summary>C0 controls, DEL, C1 controls, Unicode line/paragraph separators and bidi embeddings, overrides and isolates.</summary>
+    /// <summary>
+    /// C0 controls, DEL, C1 controls, Unicode line/paragraph separators, bidi marks, embeddings, overrides and
+    /// isolates, and invisible format characters (zero-width space/joiners, BOM) that can hide or reorder text.
+    /// </summary>
     private static bool IsUnsafe(char c) =>
         c < '\u0020'
         || c is >= '\u007f' and <= '\u009f'
+        || c is '\u061c' or '\ufeff'
+        || c is >= '\u200b' and <= '\u200f'
         || c is '\u2028' or '\u2029'
         || c is >= '\u202a' and <= '\u202e'
-        || c is >= '\u2066' and <= '\u2069';
+        || c is >= '\u2060' and <= '\u2069';
 }

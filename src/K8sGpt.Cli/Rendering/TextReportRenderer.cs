@@ -57,7 +57,8 @@ public static class TextReportRenderer
             {
                 if (result.Informational)
                 {
-                    console.MarkupLineInterpolated($"[blue]- Info: {TerminalText.Field(failure.Text)}[/]");
+                    // An informational report is k8sgpt's own multi-line text: keep its line breaks.
+                    console.MarkupLineInterpolated($"[blue]- Info: {TerminalText.Lines(failure.Text)}[/]");
                 }
                 else
                 {

@@ -58,9 +58,13 @@ public sealed record EksClusterHealth
     {
         var problems = new List<string>();
         var status = health.Navigate("status");
-        if (status is not null and not JsonObject)
+        if (status is not JsonObject)
         {
-            problems.Add("status is not an object: the record was ignored");
+            problems.Add(status is null ? "status is missing: the record says nothing about the cluster" : "status is not an object: the record was ignored");
+        }
+        else if (status["status"] is null)
+        {
+            problems.Add("status.status is missing: the cluster's state is unknown");
         }
 
         var fields = status as JsonObject;

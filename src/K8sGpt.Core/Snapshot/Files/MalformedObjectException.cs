@@ -5,4 +5,9 @@ namespace K8sGpt.Core.Snapshot.Files;
 /// its metadata says them) and the misfit in plain words; where it came from is for the catcher to add.
 /// </summary>
 internal sealed class MalformedObjectException(string objectName, string problem, Exception innerException)
-    : Exception($"{objectName} is malformed: {problem}", innerException);
+    : Exception($"{Visible(objectName)} is malformed: {problem}", innerException)
+{
+    // Names come from the file: a line break or escape sequence in one must not forge lines of the error message.
+    private static string Visible(string name) =>
+        string.Concat(name.Select(static c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+}

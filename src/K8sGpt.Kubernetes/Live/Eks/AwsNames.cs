@@ -9,14 +9,13 @@ internal static partial class AwsNames
     public static bool IsRegion(string region) => RegionPattern().IsMatch(region);
 
     /// <summary>A URL fit to print: user name and password removed (proxy URLs often carry them).</summary>
-    public static string Redact(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
-            ? new UriBuilder(uri) { UserName = "", Password = "" }.Uri.ToString()
-            : UserInfoPattern().Replace(url, "://");
+    /// <remarks>Textual, up to the last <c>@</c>: an unencoded password may itself hold <c>/</c> or <c>@</c>.</remarks>
+    public static string Redact(string url) => UserInfoPattern().Replace(url, "://");
 
-    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d{1,2}$")]
+    // \z, not $: $ also matches before a final line break, which would let "us-west-2\n" through.
+    [GeneratedRegex(@"\A[a-z]{2}(-[a-z]+)+-\d{1,2}\z")]
     private static partial Regex RegionPattern();
 
-    [GeneratedRegex(@"://[^/@\s]*@")]
+    [GeneratedRegex(@"://\S*@")]
     private static partial Regex UserInfoPattern();
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -16,12 +17,18 @@ internal sealed class EksApi : IDisposable
     private const int PageSize = 100;
     private readonly HttpClient _http;
     private readonly TimeSpan _callTimeout;
+    private readonly TimeSpan _budget;
+    private readonly long _started = Stopwatch.GetTimestamp();
 
-    public EksApi(AWSCredentials credentials, string region, Uri endpoint, TimeSpan callTimeout)
+    /// <param name="callTimeout">Time allowed for one call.</param>
+    /// <param name="budget">Time allowed for all calls together: a slow API must not stretch the run by a call
+    /// timeout per node group; calls past it are not sent.</param>
+    public EksApi(AWSCredentials credentials, string region, Uri endpoint, TimeSpan callTimeout, TimeSpan budget)
     {
         var signing = new SigV4SigningHandler(credentials, RegionEndpoint.GetBySystemName(region), "eks", new SocketsHttpHandler());
         _http = new HttpClient(signing) { BaseAddress = endpoint, Timeout = Timeout.InfiniteTimeSpan };
         _callTimeout = callTimeout;
+        _budget = budget;
     }
 
     /// <summary>
@@ -92,8 +99,15 @@ internal sealed class EksApi : IDisposable
 
     private async Task<JsonObject> GetAsync(string relative, string action, CancellationToken cancellationToken)
     {
+        var left = _budget - Stopwatch.GetElapsedTime(_started);
+        if (left <= TimeSpan.Zero)
+        {
+            throw new EksApiException(action, null, "", $"{action} not sent: the EKS calls used up their {_budget.TotalSeconds:0.#} s together");
+        }
+
+        var allowed = left < _callTimeout ? left : _callTimeout;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_callTimeout);
+        timeout.CancelAfter(allowed);
         try
         {
             using var response = await _http.GetAsync(relative, timeout.Token).ConfigureAwait(false);
@@ -110,7 +124,9 @@ internal sealed class EksApi : IDisposable
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new EksApiException(action, null, "", $"{action} did not answer within {_callTimeout.TotalSeconds:0.#} s", ex);
+            throw new EksApiException(action, null, "", allowed < _callTimeout
+                ? $"{action} did not answer before the EKS calls used up their {_budget.TotalSeconds:0.#} s together"
+                : $"{action} did not answer within {_callTimeout.TotalSeconds:0.#} s", ex);
         }
         catch (HttpRequestException ex)
         {

@@ -62,7 +62,7 @@ internal sealed class EksHealthReader(LiveClusterOptions options)
 
         try
         {
-            using var api = new EksApi(found.Credentials, region, endpoint, options.ListTimeout);
+            using var api = new EksApi(found.Credentials, region, endpoint, options.ListTimeout, options.ListTimeout * 2);
             var names = target.ClusterName.Length > 0 ? [target.ClusterName] : await FindByEndpointAsync(api, target, cancellationToken).ConfigureAwait(false);
             if (names.Count == 0)
             {
@@ -189,6 +189,7 @@ internal sealed class EksHealthReader(LiveClusterOptions options)
         }
 
         var read = new ConcurrentBag<EksComponentHealth>();
+        var failed = new ConcurrentBag<(string Name, string Why)>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentCalls, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(names.Take(MaxComponents), parallel, async (name, token) =>
         {
@@ -203,9 +204,18 @@ internal sealed class EksHealthReader(LiveClusterOptions options)
             }
             catch (EksApiException ex)
             {
-                unread.Enqueue($"{family}: {name} not checked: {ex.Message}");
+                failed.Add((name, ex.Message));
             }
         }).ConfigureAwait(false);
+
+        // One entry per reason, counted: twelve node groups behind one slow API are one warning, not twelve.
+        foreach (var reason in failed.GroupBy(static f => f.Why, StringComparer.Ordinal))
+        {
+            var missed = reason.Select(static f => f.Name).Order(StringComparer.Ordinal).ToArray();
+            var which = missed.Length <= 5 ? string.Join(", ", missed) : $"{missed.Length} ({string.Join(", ", missed.Take(5))}, ...)";
+            unread.Enqueue($"{family}: {which} not checked: {reason.Key}");
+        }
+
         return [.. read.OrderBy(static c => c.Name, StringComparer.Ordinal)];
     }
 }

@@ -103,10 +103,10 @@ public sealed partial record EksTarget(string ClusterName, string Region, string
         return null;
     }
 
-    [GeneratedRegex(@"^arn:aws[a-z-]*:eks:(?<region>[a-z0-9-]+):\d{12}:cluster/(?<name>[A-Za-z0-9][A-Za-z0-9_-]*)$")]
+    [GeneratedRegex(@"\Aarn:aws[a-z-]*:eks:(?<region>[a-z0-9-]+):\d{12}:cluster/(?<name>[A-Za-z0-9][A-Za-z0-9_-]*)\z")]
     private static partial Regex ArnPattern();
 
-    [GeneratedRegex(@"^[^@]+@(?<name>[A-Za-z0-9][A-Za-z0-9_-]*)\.(?<region>[a-z]{2}(-gov)?-[a-z]+-\d)\.eksctl\.io$")]
+    [GeneratedRegex(@"\A[^@]+@(?<name>[A-Za-z0-9][A-Za-z0-9_-]*)\.(?<region>[a-z]{2}(-gov)?-[a-z]+-\d)\.eksctl\.io\z")]
     private static partial Regex EksctlPattern();
 
     [GeneratedRegex(@"\.(?<region>[a-z]{2}(-gov)?-[a-z]+-\d)\.eks\.amazonaws\.com(\.cn)?$", RegexOptions.IgnoreCase)]

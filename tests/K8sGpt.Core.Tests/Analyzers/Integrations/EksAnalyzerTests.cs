@@ -158,6 +158,19 @@ public sealed class EksAnalyzerTests
             errors.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("", "status is missing: the record says nothing about the cluster")]
+    [InlineData("status: {}\n", "status.status is missing: the cluster's state is unknown")]
+    public void Record_without_a_cluster_state_is_an_error_not_an_all_clear(string status, string error)
+    {
+        var snapshot = SnapshotFixtures.FromYaml("apiVersion: aws.k8sgpt.ai/v1\nkind: EKSClusterHealth\nmetadata: {name: prod}\n" + status);
+
+        var (findings, errors) = SnapshotFixtures.Run(new EksAnalyzer(), snapshot);
+
+        Assert.Empty(findings);
+        Assert.Equal([$"[EKS] prod: {error}"], errors);
+    }
+
     [Fact]
     public void Record_whose_status_is_not_an_object_is_an_error()
     {

@@ -167,8 +167,8 @@ public sealed class EksHealthReadTests
 
         Assert.Equal(["prod", "prod/nodegroup/gpu"], findings.Select(static f => f.Name));
         Assert.Equal(
-            ["[EKS] prod: add-ons: coredns not checked: eks:DescribeAddon did not answer within 1 s", "[EKS] prod: add-ons: vpc-cni not checked: eks:DescribeAddon did not answer within 1 s"],
-            errors.Order(StringComparer.Ordinal));
+            ["[EKS] prod: add-ons: coredns, vpc-cni not checked: eks:DescribeAddon did not answer within 1 s"],
+            errors);
     }
 
     [Fact]
@@ -198,5 +198,28 @@ public sealed class EksHealthReadTests
         Assert.Single(snapshot.All<k8s.Models.V1Namespace>());
         Assert.Single(snapshot.AllUnstructured(IntegrationResources.EksClusterHealth));
         Assert.DoesNotContain(cluster.Kubernetes.Server.Requests.All, static r => r.Path.Contains("k8sgpt", StringComparison.Ordinal) || r.Path.Contains("eks", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_slow_api_costs_one_budget_for_all_calls_and_one_counted_error()
+    {
+        await using var cluster = await DegradedProdAsync();
+        for (var i = 0; i < 12; i++)
+        {
+            cluster.Eks.AddNodeGroup("prod", $"slow-{i:00}");
+        }
+
+        cluster.Eks.Hanging["eks:DescribeNodegroup"] = true;
+
+        // Call timeout 1 s, so the budget for all EKS calls together is 2 s: at 4 in flight, 14 node groups would
+        // take 4 rounds of timeouts without it; with it, the third round is never sent.
+        var (findings, errors) = SnapshotFixtures.Run(new EksAnalyzer(), await cluster.LoadAsync(cluster.Environment(), timeout: TimeSpan.FromSeconds(1)));
+
+        Assert.True(cluster.Eks.Requests.Count(static r => r.Action == "eks:DescribeNodegroup") <= 8);
+        Assert.Equal(["prod", "prod/addon/coredns"], findings.Select(static f => f.Name));
+        // One counted line per reason (timed out, cut by the budget, not sent), not one per node group.
+        Assert.InRange(errors.Count, 2, 3);
+        Assert.All(errors, static e => Assert.StartsWith("[EKS] prod: managed node groups: ", e, StringComparison.Ordinal));
+        Assert.Contains(errors, static e => e.EndsWith("not checked: eks:DescribeNodegroup not sent: the EKS calls used up their 2 s together", StringComparison.Ordinal));
     }
 }
