@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -18,7 +17,7 @@ internal sealed class EksApi : IDisposable
     private readonly HttpClient _http;
     private readonly TimeSpan _callTimeout;
     private readonly TimeSpan _budget;
-    private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly CancellationTokenSource _spent;
 
     /// <param name="callTimeout">Time allowed for one call.</param>
     /// <param name="budget">Time allowed for all calls together: a slow API must not stretch the run by a call
@@ -29,6 +28,10 @@ internal sealed class EksApi : IDisposable
         _http = new HttpClient(signing) { BaseAddress = endpoint, Timeout = Timeout.InfiniteTimeSpan };
         _callTimeout = callTimeout;
         _budget = budget;
+
+        // One token for the whole budget, linked into every call: a call it cut short marks the budget spent before
+        // the next call asks, so no call is sent with a sliver of time left.
+        _spent = new CancellationTokenSource(budget);
     }
 
     /// <summary>
@@ -68,7 +71,11 @@ internal sealed class EksApi : IDisposable
     public async Task<JsonObject> DescribeAddonAsync(string cluster, string addon, CancellationToken cancellationToken) =>
         Member(await GetAsync($"clusters/{Escape(cluster)}/addons/{Escape(addon)}", "eks:DescribeAddon", cancellationToken).ConfigureAwait(false), "addon");
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _spent.Dispose();
+    }
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 
@@ -99,15 +106,13 @@ internal sealed class EksApi : IDisposable
 
     private async Task<JsonObject> GetAsync(string relative, string action, CancellationToken cancellationToken)
     {
-        var left = _budget - Stopwatch.GetElapsedTime(_started);
-        if (left <= TimeSpan.Zero)
+        if (_spent.IsCancellationRequested)
         {
             throw new EksApiException(action, null, "", $"{action} not sent: the EKS calls used up their {_budget.TotalSeconds:0.#} s together");
         }
 
-        var allowed = left < _callTimeout ? left : _callTimeout;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(allowed);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _spent.Token);
+        timeout.CancelAfter(_callTimeout);
         try
         {
             using var response = await _http.GetAsync(relative, timeout.Token).ConfigureAwait(false);
@@ -124,7 +129,7 @@ internal sealed class EksApi : IDisposable
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new EksApiException(action, null, "", allowed < _callTimeout
+            throw new EksApiException(action, null, "", _spent.IsCancellationRequested
                 ? $"{action} did not answer before the EKS calls used up their {_budget.TotalSeconds:0.#} s together"
                 : $"{action} did not answer within {_callTimeout.TotalSeconds:0.#} s", ex);
         }
